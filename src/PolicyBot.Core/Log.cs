@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace PolicyBot.Core;
+
+/// <summary>Core log messages. Event ids: 100s ingestion, 200s retrieval and answering. No question or answer text above Debug.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(101, LogLevel.Information, "Ingested {DocumentId}: {PassageCount} passages")]
+    public static partial void DocumentIngested(this ILogger logger, string documentId, int passageCount);
+
+    [LoggerMessage(102, LogLevel.Debug, "Unchanged, skipped {DocumentId}")]
+    public static partial void DocumentUnchanged(this ILogger logger, string documentId);
+
+    [LoggerMessage(103, LogLevel.Information, "Removed {DocumentId}: its file is gone")]
+    public static partial void DocumentRemoved(this ILogger logger, string documentId);
+
+    [LoggerMessage(104, LogLevel.Warning, "Skipped {Path}: {Reason}")]
+    public static partial void DocumentSkipped(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(105, LogLevel.Information, "Ingestion finished: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed, {PassageCount} passages in {Seconds:F1} s")]
+    public static partial void IngestionFinished(this ILogger logger, int added, int updated, int unchanged, int removed, int failed, int passageCount, double seconds);
+
+    [LoggerMessage(201, LogLevel.Debug, "Retrieved {PassageCount} passages (top dense {TopDense:F3}, term coverage {Coverage:F2}, answerable {Answerable})")]
+    public static partial void Retrieved(this ILogger logger, int passageCount, double topDense, double coverage, bool answerable);
+
+    [LoggerMessage(202, LogLevel.Debug, "Answered with {CitationCount} citations in {Milliseconds:F1} ms")]
+    public static partial void Answered(this ILogger logger, int citationCount, double milliseconds);
+}

@@ -1,0 +1,3 @@
+namespace PolicyBot.Core.Retrieval;
+
+public enum SearchMode { Hybrid, Dense, Keyword }

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PolicyBot.Host.Cli;
+
+/// <summary>What every command needs: its output writers and the configured services.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? overrides)
+{
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Builds the services and runs the options validators, so a bad setting fails here with the key's name.</summary>
+    public ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile("appsettings.Local.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => { o.SingleLine = true; })
+            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning));
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        services.AddPolicyBot(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        return provider;
+    }
+}

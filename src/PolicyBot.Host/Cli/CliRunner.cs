@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Retrieval;
+
+namespace PolicyBot.Host.Cli;
+
+/// <summary>Runs a command's body with the services built, turning expected failures into one clear line and an exit code.</summary>
+internal static class CliRunner
+{
+    public const int Ok = 0, Failed = 1, ConfigurationError = 2, Cancelled = 130;
+
+    public static async Task<int> RunAsync(CliContext cli, Func<ServiceProvider, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var services = cli.BuildServices();
+            return await body(services);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await cli.Error.WriteLineAsync($"Configuration error: {string.Join(" ", ex.Failures)}");
+            return ConfigurationError;
+        }
+        catch (IndexMismatchException ex)
+        {
+            await cli.Error.WriteLineAsync($"Index error: {ex.Message}");
+            return ConfigurationError;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            await cli.Error.WriteLineAsync($"Error: {ex.Message}");
+            return Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await cli.Error.WriteLineAsync("Cancelled.");
+            return Cancelled;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace PolicyBot.Host.Cli;
+
+/// <summary>The `policybot` command line: ingest, ask, search, eval, beir.</summary>
+public static class PolicyBotCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        IReadOnlyDictionary<string, string?>? configuration = null, CancellationToken cancellationToken = default)
+    {
+        var cli = new CliContext(output, error, configuration);
+        var root = new RootCommand("PolicyBot: cited answers about battery-materials policy from your own documents.")
+        {
+            IngestCommand.Create(cli),
+            AskCommand.Create(cli),
+            SearchCommand.Create(cli),
+            EvalCommand.Create(cli),
+            BeirCommand.Create(cli),
+        };
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+}

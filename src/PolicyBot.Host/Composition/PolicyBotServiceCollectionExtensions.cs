@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Answering;
+using PolicyBot.Core.Embedded;
+using PolicyBot.Core.Ingestion;
+using PolicyBot.Core.Retrieval;
+using PolicyBot.Host.Composition;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PolicyBotServiceCollectionExtensions
+{
+    /// <summary>Everything the CLI and the server share: options, the index, embeddings, retrieval, answering, ingestion.</summary>
+    public static IServiceCollection AddPolicyBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmbeddedIndexOptions>().Bind(configuration.GetSection(EmbeddedIndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<SqlitePassageIndex>();
+        services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<SqlitePassageIndex>());
+        services.AddPolicyBotEmbeddings(configuration);
+        services.AddPolicyBotAnswering(configuration);
+
+        services.AddSingleton<DocumentReaderRegistry>();
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<HybridRetriever>();
+        services.AddSingleton<CoverageDescriber>();
+        services.AddSingleton<AskService>();
+        services.AddSingleton<IndexBootstrapper>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using PolicyBot.Host.Cli;
+
+return await PolicyBotCli.RunAsync(args, Console.Out, Console.Error);
