@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PolicyBot.Core.Domain;
 using PolicyBot.Core.Ingestion;
+using PolicyBot.Core.Ingestion.Chunking;
 using PolicyBot.Core.Retrieval;
 
 namespace PolicyBot.Core.Answering;

@@ -29,14 +29,14 @@ public sealed class DocumentFiles
             if (File.Exists(path))
             {
                 roots.Add(path);
-                if (readers.Find(path) is null) problems.Add(new IngestionFailure(path, "unsupported file type (use .md, .txt, .html or .pdf)"));
+                if (readers.GetReader(path) is null) problems.Add(new IngestionFailure(path, "unsupported file type (use .md, .txt, .html or .pdf)"));
                 else files.Add(new DocumentFile(path, Path.GetFileName(path)));
             }
             else if (Directory.Exists(path))
             {
                 roots.Add(Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar);
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => readers.Find(f) is not null && !IsFolderReadme(f) && !IsHidden(f, path))
+                    .Where(f => readers.GetReader(f) is not null && !IsFolderReadme(f) && !IsHidden(f, path))
                     .Order(StringComparer.Ordinal)
                     .Select(f => new DocumentFile(f, Path.GetRelativePath(path, f).Replace('\\', '/'))));
             }

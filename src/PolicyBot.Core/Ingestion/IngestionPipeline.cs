@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Domain;
+using PolicyBot.Core.Ingestion.Chunking;
 using PolicyBot.Core.Retrieval;
 
 namespace PolicyBot.Core.Ingestion;
@@ -79,7 +80,7 @@ public sealed class IngestionPipeline(
     {
         try
         {
-            var reader = readers.Find(file.FullPath)!;
+            var reader = readers.GetReader(file.FullPath)!;
             await using var stream = File.OpenRead(file.FullPath);
             var document = await reader.ReadAsync(stream, file.RelativePath, cancellationToken);
             if (document.Sections.All(s => string.IsNullOrWhiteSpace(s.Text)))
@@ -115,7 +116,7 @@ public sealed class IngestionPipeline(
     }
 
     private PassageChunker CreateChunker() =>
-        new(new ChunkingOptions { MaxTokens = _options.MaxPassageTokens, OverlapTokens = _options.OverlapTokens }, _embedder.CountTokens);
+        new(_embedder.CountTokens, new ChunkingOptions { MaxTokens = _options.MaxPassageTokens, OverlapTokens = _options.OverlapTokens });
 
     /// <summary>Collects chunked documents until a batch's worth of passages, embeds them in one call, then upserts each document.</summary>
     private sealed class EmbeddingBatch(IngestionPipeline owner)

@@ -24,7 +24,7 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddPolicyBotEmbeddings(configuration);
         services.AddPolicyBotAnswering(configuration);
 
-        services.AddSingleton<DocumentReaderRegistry>();
+        services.AddSingleton(_ => DocumentReaderRegistry.CreateDefault());
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<CoverageDescriber>();

@@ -1,3 +1,4 @@
+using PolicyBot.Tests;
 using PolicyBot.Core.Ingestion.Chunking;
 using PolicyBot.Core.Ingestion.Readers;
 using PolicyBot.Core.Tests.Support;
@@ -9,7 +10,7 @@ public sealed class SeedCorpusTests
     [SharedFact]
     public async Task SeedArticle_ReadAsPlainText_HasTitleAndSeveralPassages()
     {
-        await using var stream = File.OpenRead(SharedPaths.CorpusFile("seed-article.txt"));
+        await using var stream = File.OpenRead(RepositoryPaths.SharedFile("corpus", "seed-article.txt"));
 
         var document = await new PlainTextDocumentReader().ReadAsync(stream, "seed-article.txt", CancellationToken.None);
         var passages = new PassageChunker(text => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length).Chunk(document);
