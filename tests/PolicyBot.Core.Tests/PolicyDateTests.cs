@@ -1,6 +1,6 @@
 using PolicyBot.Core.Domain;
 
-namespace PolicyBot.Core.Tests.Domain;
+namespace PolicyBot.Core.Tests;
 
 public sealed class PolicyDateTests
 {
