@@ -15,7 +15,7 @@ public sealed class ExtractiveChatCompletionService : IChatCompletionService
     public const string ContextKey = "PolicyBot.AnswerContext";
     public const string ModelId = "policybot-extractive";
 
-    public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = ModelId };
+    public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { ["ModelId"] = ModelId };
 
     public Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
         ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default)

@@ -20,8 +20,9 @@ public sealed class AskService(HybridRetriever retriever, IAnswerComposer compos
         var started = Stopwatch.GetTimestamp();
         var retrieval = await retriever.RetrieveAsync(question, request.History, request.Filter, cancellationToken);
         logger.Retrieved(retrieval.Passages.Count, retrieval.TopDense, retrieval.TermCoverage, retrieval.Answerable);
+        var signals = new RetrievalSignals(retrieval.TopDense, retrieval.TermCoverage);
         if (!retrieval.Answerable)
-            return await RefuseAsync(cancellationToken);
+            return await RefuseAsync(cancellationToken) with { Signals = signals };
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var context = new AnswerContext(retrieval.Query, retrieval.Passages, request.History, today);
@@ -31,8 +32,8 @@ public sealed class AskService(HybridRetriever retriever, IAnswerComposer compos
 
         // Claims without a valid citation are not shown as an answer.
         if (citations.Count == 0)
-            return await RefuseAsync(cancellationToken, composed.Notice);
-        return new Answer(text, false, citations, JoinNotices(composed.Notice, StaleStatusNotice.For(context, citations)));
+            return await RefuseAsync(cancellationToken, composed.Notice) with { Signals = signals };
+        return new Answer(text, false, citations, JoinNotices(composed.Notice, StaleStatusNotice.For(context, citations))) { Signals = signals };
     }
 
     private async Task<Answer> RefuseAsync(CancellationToken cancellationToken, string? notice = null)

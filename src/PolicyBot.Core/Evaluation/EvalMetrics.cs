@@ -28,4 +28,7 @@ public sealed record EvalReport(
 /// <summary>How one question went, for the detailed listing.</summary>
 public sealed record EvalOutcome(
     EvalQuestion Question, bool Refused, IReadOnlyList<string> CitedDocuments, double MeasureRecall, bool FactsFound,
-    IReadOnlyList<string> MissingFacts, int ValidCitations, int Citations, double LatencyMs, string AnswerText);
+    IReadOnlyList<string> MissingFacts, int ValidCitations, int Citations, double LatencyMs, string AnswerText)
+{
+    public Answering.RetrievalSignals? Signals { get; init; }
+}

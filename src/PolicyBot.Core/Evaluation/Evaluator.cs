@@ -30,7 +30,7 @@ public sealed class Evaluator(AskService ask, IPassageIndex index)
             foreach (var citation in answer.Citations)
                 if (Normalise(await DocumentTextAsync(citation.DocumentId, documentTexts, cancellationToken)).Contains(Normalise(citation.Quote), StringComparison.Ordinal))
                     valid++;
-            outcomes.Add(new EvalOutcome(q, answer.Refused, cited, recall, missing.Count == 0, missing, valid, answer.Citations.Count, latency, answer.Text));
+            outcomes.Add(new EvalOutcome(q, answer.Refused, cited, recall, missing.Count == 0, missing, valid, answer.Citations.Count, latency, answer.Text) { Signals = answer.Signals });
             progress?.Report(outcomes.Count);
         }
         var byKind = outcomes.GroupBy(o => o.Question.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)

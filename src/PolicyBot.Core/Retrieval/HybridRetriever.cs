@@ -11,8 +11,9 @@ namespace PolicyBot.Core.Retrieval;
 /// </summary>
 public sealed class HybridRetriever(IPassageIndex index, IEmbedder embedder, IOptions<RetrievalOptions> options)
 {
-    /// <summary>Relations that point from a measure to a later one that changes it.</summary>
-    private static readonly string[] ChangedByRelations = ["suspended_by", "amended_by", "replaced_by", "superseded_by", "terminated_by", "extended_by", "implemented_by"];
+    /// <summary>Relations between a measure and one that changes it, in both directions.</summary>
+    private static readonly string[] ChangeRelations =
+        ["suspended_by", "amended_by", "replaced_by", "superseded_by", "terminated_by", "extended_by", "suspends", "amends", "replaces", "supersedes", "terminates", "extends"];
 
     private readonly RetrievalOptions _options = options.Value;
 
@@ -43,16 +44,20 @@ public sealed class HybridRetriever(IPassageIndex index, IEmbedder embedder, IOp
     {
         var query = QueryAnalysis.Analyse(question, history);
         var ranked = await SearchAsync(query.RetrievalQuery, SearchMode.Hybrid, _options.CandidatePool, filter, cancellationToken);
+        if (query.IsFollowUp)
+            ranked = await FavourPreviousTopicAsync(ranked, history, filter, cancellationToken);
 
         var selected = CapPerDocument(ranked, _options.TopK, _options.MaxPassagesPerDocument);
         var topDense = ranked.Take(_options.TopK).Select(p => p.Dense ?? 0).DefaultIfEmpty(0).Max();
         var coverage = AnswerabilityGate.TermCoverage(query.RetrievalQuery, selected.Take(5));
         var answerable = selected.Count > 0 && topDense >= _options.MinDenseScore
             && (topDense >= _options.ConfidentDenseScore || coverage >= _options.MinTermCoverage);
+        if (!answerable)
+            return new RetrievalResult(query, selected, false, topDense, coverage);
 
-        if (answerable)
-            selected.AddRange(await FindLaterChangesAsync(selected, query, cancellationToken));
-        return new RetrievalResult(query, selected, answerable, topDense, coverage);
+        await AddRestOfLeadingDocumentAsync(selected, cancellationToken);
+        await AddRelatedChangesAsync(selected, query, cancellationToken);
+        return new RetrievalResult(query, selected, true, topDense, coverage);
     }
 
     private static List<ScoredPassage> CapPerDocument(IReadOnlyList<ScoredPassage> ranked, int top, int perDocument)
@@ -70,29 +75,49 @@ public sealed class HybridRetriever(IPassageIndex index, IEmbedder embedder, IOp
         return result;
     }
 
-    // A suspension or later amendment is shown with the measure it changes, so "is it in force?" gets the whole story.
-    private async Task<List<ScoredPassage>> FindLaterChangesAsync(List<ScoredPassage> selected, QueryAnalysis query, CancellationToken cancellationToken)
+    // "and when does it take effect?" is about what the previous question was about: favour the documents that question finds.
+    private async Task<IReadOnlyList<ScoredPassage>> FavourPreviousTopicAsync(
+        IReadOnlyList<ScoredPassage> ranked, IReadOnlyList<ConversationTurn> history, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var present = selected.Select(p => p.Document.Id).ToHashSet(StringComparer.Ordinal);
-        var leading = selected.Select(p => p.Document).DistinctBy(d => d.Id).Take(3);
-        var added = new List<ScoredPassage>();
-        foreach (var document in leading)
+        var previous = history.Last(t => t.Role == ChatRole.User).Text;
+        var topic = (await SearchAsync(previous, SearchMode.Hybrid, 10, filter, cancellationToken))
+            .Select(p => p.Document.Id).Distinct(StringComparer.Ordinal).Take(2).ToHashSet(StringComparer.Ordinal);
+        var top = ranked.Count == 0 ? 1 : ranked[0].Score;
+        return ranked.Select(p => topic.Contains(p.Document.Id) ? p with { Score = p.Score + 0.3 * top } : p)
+            .OrderByDescending(p => p.Score).ToList();
+    }
+
+    // Policy documents are short: the leading document's other passages often hold the figure or date asked for.
+    private async Task AddRestOfLeadingDocumentAsync(List<ScoredPassage> selected, CancellationToken cancellationToken)
+    {
+        var leading = selected[0].Document;
+        var have = selected.Where(p => p.Document.Id == leading.Id).Select(p => p.Passage.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var passage in (await index.GetPassagesAsync(leading.Id, cancellationToken)).Where(p => !have.Contains(p.Id)).Take(MaxExtraLeadingPassages))
+            selected.Add(new ScoredPassage(passage, leading, 0, null, null));
+    }
+
+    private const int MaxExtraLeadingPassages = 6;
+
+    // A suspension or later amendment is shown with the measure it changes (and the other way round), so "is it in force?"
+    // gets the whole story. Linked documents already present are marked; missing ones are fetched.
+    private async Task AddRelatedChangesAsync(List<ScoredPassage> selected, QueryAnalysis query, CancellationToken cancellationToken)
+    {
+        var leading = selected.Select(p => p.Document).DistinctBy(d => d.Id).Take(2).ToList();
+        var linked = leading.SelectMany(d => ChangeRelations.SelectMany(r => d.Metadata.Relations.GetValueOrDefault(r) ?? []))
+            .Where(id => leading.All(d => d.Id != id)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var id in linked)
         {
-            foreach (var relation in ChangedByRelations)
+            var present = selected.FindIndex(p => p.Document.Id == id);
+            if (present >= 0)
             {
-                if (!document.Metadata.Relations.TryGetValue(relation, out var ids)) continue;
-                foreach (var id in ids)
-                {
-                    if (!present.Add(id)) continue;
-                    var later = await index.GetDocumentAsync(id, cancellationToken);
-                    if (later is null) continue;
-                    var passages = await index.GetPassagesAsync(id, cancellationToken);
-                    var best = BestByTerms(passages, query.ContentTerms);
-                    if (best is not null) added.Add(new ScoredPassage(best, later, 0, null, null, Expanded: true));
-                }
+                selected[present] = selected[present] with { Expanded = true };
+                continue;
             }
+            var document = await index.GetDocumentAsync(id, cancellationToken);
+            if (document is null) continue;
+            var best = BestByTerms(await index.GetPassagesAsync(id, cancellationToken), query.ContentTerms);
+            if (best is not null) selected.Add(new ScoredPassage(best, document, 0, null, null, Expanded: true));
         }
-        return added;
     }
 
     private static Passage? BestByTerms(IReadOnlyList<Passage> passages, IReadOnlyList<string> terms) =>

@@ -16,6 +16,9 @@ public sealed record QueryAnalysis(
     bool IsTimeline,
     IReadOnlyList<string> ContentTerms)
 {
+    /// <summary>The content words of the question itself (without the previous turn of a follow-up).</summary>
+    public IReadOnlyList<string> FocusTerms { get; init; } = ContentTerms;
+
     private static readonly string[] TemporalCues =
         ["latest", "current", "currently", "now", "still", "in force", "in effect", "today", "recent", "recently", "newest", "upcoming",
          "status", "anymore", "any more", "yet", "so far", "as of", "end up", "ended up", "actually apply", "these days", "right now", "2026"];
@@ -24,7 +27,8 @@ public sealed record QueryAnalysis(
          "apply", "signed", "announced", "mandatory", "timeline", "sequence", "since"];
     private static readonly string[] FigureCues =
         ["how much", "how many", "rate", "threshold", "cutoff", "cut-off", "%", "percent", "budget", "amount", "price", "quota", "cap", "limit",
-         "benchmark", "density", "capacity", "target", "spec", "purity", "floor", "money", "funding", "tariff", "duty", "value", "produce"];
+         "benchmark", "density", "capacity", "target", "spec", "purity", "floor", "money", "funding", "tariff", "duty", "value", "produce",
+         "what is", "what's", "whats", "what did", "tell me about", "details", "overview", "summary", "incentive", "stake", "deal", "fund"];
     private static readonly string[] ComparisonCues = ["compare", "comparison", " vs", "versus", "difference", "differ", "higher", "lower", "same", "similar"];
     private static readonly string[] TimelineCues = ["timeline", "sequence", "chronolog", "history of", "since", "over time", "what happened", "events"];
     private static readonly string[] FollowUpStarts = ["and ", "so ", "ok ", "okay ", "what about", "how about", "also ", "but ", "then "];
@@ -49,7 +53,10 @@ public sealed record QueryAnalysis(
             AsksForFigure: FigureCues.Any(c => ContainsCue(q, c)),
             IsComparison: ComparisonCues.Any(c => ContainsCue(q, c)),
             IsTimeline: TimelineCues.Any(c => ContainsCue(q, c)),
-            ContentTerms: isFollowUp ? TextTerms.ContentTerms(retrievalQuery) : contentTerms);
+            ContentTerms: isFollowUp ? TextTerms.ContentTerms(retrievalQuery) : contentTerms)
+        {
+            FocusTerms = contentTerms,
+        };
     }
 
     // Whole-word match for word cues, substring for symbols and phrases with leading spaces.

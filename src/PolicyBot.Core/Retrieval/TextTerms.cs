@@ -16,7 +16,8 @@ public static partial class TextTerms
         "really","up","out","over","under","again","still","now","right","exactly","though","end","ended","anything","something","thing","things",
         "vs","versus","like","etc","via","per","each","other","same","between","both","either","whether","one","ones","s","t","re","ll","ve",
         "d","m","kind","sort","lot","way","ways","mean","means","say","says","said","want","need","new","latest","current","currently",
-        "happen","happened","come","came","did","go","going","let","lets","let's","compare","difference","differ","detail","details","info",
+        "happen","happened","come","came","go","going","let","lets","let's","compare","difference","differ","detail","details","info",
+        "year","years","anyone","someone","guys","folks",
     };
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[.'’/][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]

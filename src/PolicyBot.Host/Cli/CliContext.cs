@@ -24,8 +24,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging
             .AddConfiguration(configuration.GetSection("Logging"))
-            .AddSimpleConsole(o => { o.SingleLine = true; })
-            .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning));
+            .AddSimpleConsole(o => { o.SingleLine = true; }));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddPolicyBot(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -36,5 +36,11 @@ internal static class CliRunner
             await cli.Error.WriteLineAsync("Cancelled.");
             return Cancelled;
         }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("POLICYBOT_STACK_TRACES") is null)
+        {
+            // A bug, not a user error: one line, no stack trace (set POLICYBOT_STACK_TRACES=1 to see it).
+            await cli.Error.WriteLineAsync($"Unexpected error ({ex.GetType().Name}): {ex.Message}");
+            return Failed;
+        }
     }
 }

@@ -9,7 +9,7 @@ internal sealed class ConsoleProgress(TextWriter writer, bool interactive) : IPr
     private const int BarWidth = 30;
     private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(5);
     private readonly long _started = Stopwatch.GetTimestamp();
-    private TimeSpan _lastLine = TimeSpan.MinValue;
+    private TimeSpan? _lastLine;
     private readonly Lock _gate = new();
 
     public static ConsoleProgress ForStandardError(TextWriter error) =>
@@ -30,7 +30,7 @@ internal sealed class ConsoleProgress(TextWriter writer, bool interactive) : IPr
                 if (done) writer.WriteLine();
                 return;
             }
-            if (!done && elapsed - _lastLine < LineInterval && value.Processed != 0) return;
+            if (!done && _lastLine is { } last && elapsed - last < LineInterval) return;
             _lastLine = elapsed;
             writer.WriteLine($"ingest: {value.Processed}/{value.Total} files ({percent:0}%), {value.PassagesEmbedded} passages embedded, {elapsed.TotalSeconds:0.0} s");
         }
