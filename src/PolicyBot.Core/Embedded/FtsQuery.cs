@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PolicyBot.Core.Embedded;
@@ -30,14 +29,7 @@ internal static partial class FtsQuery
     public static string? Build(string? text)
     {
         var terms = Terms(text);
-        if (terms.Count == 0) return null;
-        var builder = new StringBuilder();
-        foreach (var term in terms)
-        {
-            if (builder.Length > 0) builder.Append(" OR ");
-            builder.Append(term);
-        }
-        return builder.ToString();
+        return terms.Count == 0 ? null : string.Join(" OR ", terms);
     }
 
     // The unicode61 tokenizer's token characters (letters, numbers, private use) plus combining marks,

@@ -32,6 +32,6 @@ internal static partial class Log
     [LoggerMessage(158, LogLevel.Debug, "Keyword search over {TermCount} terms returned {HitCount} hits in {ElapsedMs} ms")]
     public static partial void KeywordSearched(this ILogger logger, int termCount, int hitCount, double elapsedMs);
 
-    [LoggerMessage(159, LogLevel.Warning, "Dense search returned passages missing from {Path}; the in-memory vectors lag the file")]
+    [LoggerMessage(159, LogLevel.Warning, "Dense search skipped passages missing from {Path}: another process changed the file; initialize again to reload the vectors")]
     public static partial void DenseSearchStale(this ILogger logger, string path);
 }

@@ -24,33 +24,43 @@ public sealed partial class SqlitePassageIndex
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
-            var candidates = DenseScan.Top(snapshot, query.Span, top, filter);
+            var candidates = DenseScan.Top(snapshot, query, top, filter);
             if (AfterDenseScan is { } hook) await hook();
             var passages = await ReadPassagesAsync(candidates, cancellationToken);
-            if (passages.Count == candidates.Length || attempt == MaxDenseAttempts)
+            if (passages.Count < candidates.Length && attempt < MaxDenseAttempts)
             {
-                if (passages.Count != candidates.Length) _logger.DenseSearchStale(FilePath);
-                var hits = new List<PassageHit>(candidates.Length);
-                foreach (var candidate in candidates)
+                // Rows are gone (rowids are never reused): a writer committed after this scan took its
+                // snapshot. An in-process writer swaps the snapshot right after its commit; rescan with it.
+                var next = await NextSnapshotAsync(snapshot, cancellationToken);
+                if (!ReferenceEquals(next, snapshot))
                 {
-                    if (passages.TryGetValue(candidate.RowId, out var passage))
-                    {
-                        hits.Add(new PassageHit(passage, candidate.Document.Document, candidate.Score));
-                    }
+                    _logger.DenseSearchRescan(attempt);
+                    snapshot = next;
+                    continue;
                 }
-                _logger.DenseSearched(snapshot.PassageCount, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return hits;
             }
-            // A writer committed after this scan took its snapshot, so some rows are gone (rowids are
-            // never reused). Its snapshot swap follows the commit at once: wait for it and rescan.
-            _logger.DenseSearchRescan(attempt);
-            snapshot = await NextSnapshotAsync(snapshot, cancellationToken);
+            if (passages.Count < candidates.Length) _logger.DenseSearchStale(FilePath);
+
+            var hits = new List<PassageHit>(candidates.Length);
+            foreach (var candidate in candidates)
+            {
+                if (passages.TryGetValue(candidate.RowId, out var passage))
+                {
+                    hits.Add(new PassageHit(passage, candidate.Document.Document, candidate.Score));
+                }
+            }
+            _logger.DenseSearched(snapshot.PassageCount, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return hits;
         }
     }
 
+    /// <summary>The snapshot after the in-process write in flight, if any; the same one when no writer is active.</summary>
     private async Task<VectorSnapshot> NextSnapshotAsync(VectorSnapshot seen, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 100 && ReferenceEquals(_snapshot, seen); i++) await Task.Delay(1, cancellationToken);
+        for (var i = 0; i < 1_000 && ReferenceEquals(_snapshot, seen) && _writeGate.CurrentCount == 0; i++)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
         return Current;
     }
 

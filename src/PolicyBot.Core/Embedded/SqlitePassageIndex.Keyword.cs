@@ -23,15 +23,15 @@ public sealed partial class SqlitePassageIndex
     {
         ArgumentNullException.ThrowIfNull(filter);
         _ = Current;
-        var match = FtsQuery.Build(query);
-        if (match is null || top <= 0) return [];
+        var terms = FtsQuery.Terms(query);
+        if (terms.Count == 0 || top <= 0) return [];
 
         var started = Stopwatch.GetTimestamp();
         await using var connection = await OpenAsync(cancellationToken);
         // Without a filter SQLite can stop at top; with one, read ranked rows until enough pass it.
         // One statement reads one consistent state of the file, so a hit never mixes two versions.
         using var command = Command(connection, null, filter.IsEmpty ? KeywordSql + " LIMIT $top;" : KeywordSql + ";");
-        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$match", string.Join(" OR ", terms));
         if (filter.IsEmpty) command.Parameters.AddWithValue("$top", top);
 
         var hits = new List<PassageHit>(Math.Min(top, 64));
@@ -50,7 +50,7 @@ public sealed partial class SqlitePassageIndex
             var score = reader.GetDouble(PassageColumnCount + DocumentColumnCount);
             hits.Add(new PassageHit(ReadPassage(reader, 0), document.Record, score));
         }
-        _logger.KeywordSearched(FtsQuery.Terms(query).Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        _logger.KeywordSearched(terms.Count, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return hits;
     }
 }

@@ -11,6 +11,7 @@ public sealed partial class SqlitePassageIndex
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(document.Metadata);
         var dimensions = Current.Dimensions;
         ValidateUpsert(document, passages, embeddings, dimensions);
 
@@ -29,8 +30,11 @@ public sealed partial class SqlitePassageIndex
                     BeforeDocumentRowWritten?.Invoke(document.Id);
                     cancellationToken.ThrowIfCancellationRequested();
                     // Last, so the new content hash is never stored over old passages.
-                    WriteDocumentRow(connection, transaction, document);
-                    vectors = new DocumentVectors(document, rowIds, Flatten(embeddings, dimensions));
+                    var metadata = MetadataJson.Serialize(document.Metadata);
+                    WriteDocumentRow(connection, transaction, document, metadata);
+                    // Keep what the file holds, not the caller's (possibly mutable) lists.
+                    var stored = document with { Metadata = MetadataJson.Deserialize(metadata) };
+                    vectors = new DocumentVectors(stored, rowIds, Flatten(embeddings, dimensions));
                     transaction.Commit();
                 }
                 catch (Exception ex)
@@ -148,7 +152,7 @@ public sealed partial class SqlitePassageIndex
         return rowIds;
     }
 
-    private static void WriteDocumentRow(SqliteConnection connection, SqliteTransaction transaction, DocumentRecord document)
+    private static void WriteDocumentRow(SqliteConnection connection, SqliteTransaction transaction, DocumentRecord document, string metadataJson)
     {
         using var command = Command(connection, transaction, """
             INSERT INTO documents (id, title, source_path, metadata, content_hash, ingested_at, ingested_at_utc, passage_count)
@@ -161,7 +165,7 @@ public sealed partial class SqlitePassageIndex
         command.Parameters.AddWithValue("$id", document.Id);
         command.Parameters.AddWithValue("$title", document.Title);
         command.Parameters.AddWithValue("$sourcePath", document.SourcePath);
-        command.Parameters.AddWithValue("$metadata", MetadataJson.Serialize(document.Metadata ?? DocumentMetadata.Empty));
+        command.Parameters.AddWithValue("$metadata", metadataJson);
         command.Parameters.AddWithValue("$contentHash", document.ContentHash);
         command.Parameters.AddWithValue("$ingestedAt", FormatTimestamp(document.IngestedAt));
         command.Parameters.AddWithValue("$ingestedAtUtc", document.IngestedAt.UtcTicks);

@@ -68,6 +68,20 @@ public sealed partial class SqlitePassageIndexAtomicityTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchDenseAsync_FileChangedByAnotherInstance_SkipsVanishedRowsUntilReinitialized()
+    {
+        using var index = await NewIndexAsync();
+        await UpsertVersionAsync(index, version: 1, passageCount: 3, Ct);
+        using (var other = await NewIndexAsync()) await UpsertVersionAsync(other, version: 2, passageCount: 2, Ct);
+
+        var stale = await index.SearchDenseAsync(Unit(1, 1, 1, 1, 1, 1, 1, 1), 10, SearchFilter.None, Ct);
+        Assert.Empty(stale);
+
+        await index.InitializeAsync(ModelId, Dimensions, Ct);
+        await AssertVersionAsync(index, version: 2, passageCount: 2);
+    }
+
+    [Fact]
     public async Task Searches_DuringConcurrentUpserts_NeverThrowOrMixVersions()
     {
         using var index = await NewIndexAsync();

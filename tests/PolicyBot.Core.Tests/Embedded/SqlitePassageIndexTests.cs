@@ -55,6 +55,24 @@ public sealed class SqlitePassageIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task UpsertAndDelete_KeepFtsRowsInStepWithPassages()
+    {
+        using (var index = _file.CreateIndex())
+        {
+            await index.InitializeAsync(ModelId, Dimensions, Ct);
+            foreach (var document in All) await index.UpsertDocumentAsync(document.Record, document.Passages, document.Embeddings, Ct);
+            var china = Get(ChinaGraphite);
+            await index.UpsertDocumentAsync(china.Record, [china.Passages[1]], [china.Embeddings[1]], Ct);
+            await index.DeleteDocumentAsync(DraftNotes, Ct);
+        }
+
+        using var connection = OpenRaw();
+        Assert.Equal(Scalar(connection, "SELECT count(*) FROM passages;"), Scalar(connection, "SELECT count(*) FROM passages_fts;"));
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM passages_fts WHERE rowid NOT IN (SELECT rowid FROM passages);"));
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'spherical OR passports';"));
+    }
+
+    [Fact]
     public async Task Dispose_AfterUse_ClosesEveryConnectionToTheFile()
     {
         var index = _file.CreateIndex();
