@@ -59,11 +59,11 @@ public static class ExtractiveComposer
         AnswerContext context, List<int> numbers, int count, bool allowUnmatched, HashSet<string> used)
     {
         var document = context.Passages[numbers[0]].Document;
-        var scorer = new SentenceScorer(context.Query, string.Join(' ', numbers.Select(n => context.Passages[n].Passage.Text)), document);
-        var candidates = new List<(string Sentence, int Number, int Order, SentenceScore Score)>();
-        foreach (var n in numbers.OrderBy(n => context.Passages[n].Passage.Ordinal))
-            foreach (var sentence in SentenceSplitter.Split(context.Passages[n].Passage.Text))
-                candidates.Add((sentence, n, candidates.Count, scorer.Score(sentence)));
+        var split = numbers.OrderBy(n => context.Passages[n].Passage.Ordinal)
+            .SelectMany(n => SentenceSplitter.Split(context.Passages[n].Passage.Text).Select(sentence => (Sentence: sentence, Number: n)))
+            .ToList();
+        var scorer = new SentenceScorer(context.Query, split.Select(s => s.Sentence).ToList(), document);
+        var candidates = split.Select((s, order) => (s.Sentence, s.Number, Order: order, Score: scorer.Score(s.Sentence))).ToList();
 
         return candidates
             .Where(c => c.Sentence.Length >= 20 && (c.Score.Matched > 0 || (allowUnmatched && c.Score.Total > 0)))

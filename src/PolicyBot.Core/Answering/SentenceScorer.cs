@@ -47,12 +47,17 @@ internal sealed partial class SentenceScorer
 
     private readonly QueryAnalysis _query;
     private readonly Dictionary<string, HashSet<string>> _acronyms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _spread = new(StringComparer.Ordinal);
 
-    public SentenceScorer(QueryAnalysis query, string documentText, DocumentRecord document)
+    /// <param name="sentences">All candidate sentences of the document, to learn which question words are everywhere in it.</param>
+    public SentenceScorer(QueryAnalysis query, IReadOnlyList<string> sentences, DocumentRecord document)
     {
         _query = query;
-        foreach (Match m in DefinedAcronym().Matches(document.Title + " " + documentText))
+        foreach (Match m in DefinedAcronym().Matches(document.Title + " " + string.Join(' ', sentences)))
             _acronyms.TryAdd(m.Groups[2].Value.ToLowerInvariant(), TextTerms.StemSet(m.Groups[1].Value));
+        var stemSets = sentences.Select(TextTerms.StemSet).ToList();
+        foreach (var term in query.ContentTerms)
+            _spread[term] = stemSets.Count == 0 ? 0 : stemSets.Count(stems => Matches(term, stems, "")) / (double)stemSets.Count;
     }
 
     public SentenceScore Score(string sentence)
@@ -63,7 +68,9 @@ internal sealed partial class SentenceScorer
         {
             var weight = _query.FocusTerms.Contains(term) ? FocusWeight : ContextWeight;
             if (term.Length >= 6 || term.Any(char.IsDigit)) weight += LongWordBonus;
-            if (Matches(term, stems)) matched += weight;
+            // A word found in most of the document's sentences ("the JDI", "critical minerals") says little about which sentence answers.
+            weight *= 1 - 0.7 * _spread.GetValueOrDefault(term);
+            if (Matches(term, stems, sentence)) matched += weight;
         }
 
         var total = matched;
@@ -76,10 +83,11 @@ internal sealed partial class SentenceScorer
         return new SentenceScore(matched, Math.Max(total, 0));
     }
 
-    private bool Matches(string term, HashSet<string> stems)
+    private bool Matches(string term, HashSet<string> stems, string sentence)
     {
         if (TextTerms.Occurs(term, stems)) return true;
         if (_acronyms.TryGetValue(term, out var expansion) && expansion.Count(stems.Contains) >= Math.Max(2, expansion.Count - 1)) return true;
-        return Synonyms.TryGetValue(term, out var alternatives) && alternatives.Any(a => stems.Contains(TextTerms.Stem(a)));
+        return Synonyms.TryGetValue(term, out var alternatives)
+            && alternatives.Any(a => a == "%" ? sentence.Contains('%') : stems.Contains(TextTerms.Stem(a)));
     }
 }

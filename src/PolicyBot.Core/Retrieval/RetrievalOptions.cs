@@ -26,11 +26,11 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)] public double DenseWeight { get; set; } = 0.6;
 
     /// <summary>Below this best dense similarity the documents are taken not to cover the question.</summary>
-    [Range(0.0, 1.0)] public double MinDenseScore { get; set; } = 0.30;
+    [Range(0.0, 1.0)] public double MinDenseScore { get; set; } = 0.44;
 
     /// <summary>Below this best dense similarity the question's words must also be found in the passages.</summary>
-    [Range(0.0, 1.0)] public double ConfidentDenseScore { get; set; } = 0.55;
+    [Range(0.0, 1.0)] public double ConfidentDenseScore { get; set; } = 0.60;
 
     /// <summary>Share of the question's content words that must occur in the retrieved passages when the dense score is not confident.</summary>
-    [Range(0.0, 1.0)] public double MinTermCoverage { get; set; } = 0.6;
+    [Range(0.0, 1.0)] public double MinTermCoverage { get; set; } = 0.78;
 }

@@ -43,8 +43,9 @@ public static partial class TextTerms
         if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4) return word[..^3] + "y";
         if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5) return word[..^3];
         if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4) return word[..^2];
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && "sxz".Contains(word[^3])) return word[..^2];
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) return word[..^1];
+        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && ("sxz".Contains(word[^3]) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal))) return word[..^2];
+        // "focus", "status", "basis" are not plurals.
+        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal)) return word[..^1];
         return word;
     }
 
