@@ -10,7 +10,7 @@ public sealed record Answer(string Text, bool Refused, IReadOnlyList<Citation> C
 }
 
 /// <summary>The answerability gate's inputs: best dense similarity and the share of the question's words found.</summary>
-public sealed record RetrievalSignals(double TopDense, double TermCoverage);
+public sealed record RetrievalSignals(double TopDense, double TermCoverage, double PassageCoverage);
 
 /// <summary>A numbered source behind an answer.</summary>
 public sealed record Citation(

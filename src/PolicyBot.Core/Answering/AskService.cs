@@ -20,7 +20,7 @@ public sealed class AskService(HybridRetriever retriever, IAnswerComposer compos
         var started = Stopwatch.GetTimestamp();
         var retrieval = await retriever.RetrieveAsync(question, request.History, request.Filter, cancellationToken);
         logger.Retrieved(retrieval.Passages.Count, retrieval.TopDense, retrieval.TermCoverage, retrieval.Answerable);
-        var signals = new RetrievalSignals(retrieval.TopDense, retrieval.TermCoverage);
+        var signals = new RetrievalSignals(retrieval.TopDense, retrieval.TermCoverage, retrieval.PassageCoverage);
         if (!retrieval.Answerable)
             return await RefuseAsync(cancellationToken) with { Signals = signals };
 

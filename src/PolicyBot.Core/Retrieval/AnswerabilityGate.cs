@@ -11,6 +11,10 @@ public static partial class AnswerabilityGate
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[.'’/-][\p{L}\p{N}]+)*")]
     private static partial Regex RawWord();
 
+    /// <summary>The best coverage of the question's words by any single passage (with its document's title and metadata).</summary>
+    public static double BestPassageCoverage(string question, IEnumerable<ScoredPassage> passages) =>
+        passages.Select(p => TermCoverage(question, [p])).DefaultIfEmpty(0).Max();
+
     public static double TermCoverage(string question, IEnumerable<ScoredPassage> passages)
     {
         var haystack = new System.Text.StringBuilder();
@@ -20,7 +24,8 @@ public static partial class AnswerabilityGate
             haystack.Append(p.Document.Title).Append(' ').Append(p.Passage.Heading).Append(' ').Append(p.Passage.Text).Append(' ')
                 .Append(m.Jurisdiction).Append(' ').Append(m.IssuingBody).Append(' ').Append(string.Join(' ', m.Materials)).Append(' ');
         }
-        var stems = TextTerms.StemSet(haystack.ToString());
+        var text = haystack.ToString();
+        var stems = TextTerms.StemSet(text);
 
         double total = 0, found = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -36,7 +41,10 @@ public static partial class AnswerabilityGate
                 if (!seen.Add(term)) continue;
                 var weight = IsSpecific(raw.Value, isFirst) ? 2.0 : 1.0;
                 total += weight;
-                if (TextTerms.Occurs(term, stems) || ParticipatesInCompound(word, stems)) found += weight;
+                var present = IsAcronym(raw.Value)
+                    ? Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(raw.Value)}(?![\p{{L}}\p{{N}}])")
+                    : TextTerms.Occurs(term, stems) || ParticipatesInCompound(word, stems);
+                if (present) found += weight;
             }
         }
         return total == 0 ? 0 : found / total;
@@ -45,6 +53,9 @@ public static partial class AnswerabilityGate
     // "Canada–Germany" or "AD/CVD" split into parts that may each occur.
     private static bool ParticipatesInCompound(string word, HashSet<string> stems) =>
         word.Contains('/') && word.Split('/').All(part => part.Length == 0 || stems.Contains(TextTerms.Stem(part)));
+
+    // "CHIPS" in a question names something; the word "chips" in a passage is not it. Acronyms must match as written.
+    private static bool IsAcronym(string raw) => raw.Length >= 3 && raw.All(c => char.IsUpper(c) || char.IsDigit(c)) && raw.Count(char.IsUpper) >= 3;
 
     // Proper nouns, acronyms and figures say what a question is about; missing ones weigh more.
     private static bool IsSpecific(string raw, bool isFirstWord) =>

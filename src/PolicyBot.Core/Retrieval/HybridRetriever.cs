@@ -50,14 +50,15 @@ public sealed class HybridRetriever(IPassageIndex index, IEmbedder embedder, IOp
         var selected = CapPerDocument(ranked, _options.TopK, _options.MaxPassagesPerDocument);
         var topDense = ranked.Take(_options.TopK).Select(p => p.Dense ?? 0).DefaultIfEmpty(0).Max();
         var coverage = AnswerabilityGate.TermCoverage(query.RetrievalQuery, selected.Take(5));
+        var passageCoverage = AnswerabilityGate.BestPassageCoverage(query.RetrievalQuery, selected.Take(5));
         var answerable = selected.Count > 0 && topDense >= _options.MinDenseScore
             && (topDense >= _options.ConfidentDenseScore || coverage >= _options.MinTermCoverage);
         if (!answerable)
-            return new RetrievalResult(query, selected, false, topDense, coverage);
+            return new RetrievalResult(query, selected, false, topDense, coverage) { PassageCoverage = passageCoverage };
 
         await AddRestOfLeadingDocumentAsync(selected, cancellationToken);
         await AddRelatedChangesAsync(selected, query, cancellationToken);
-        return new RetrievalResult(query, selected, true, topDense, coverage);
+        return new RetrievalResult(query, selected, true, topDense, coverage) { PassageCoverage = passageCoverage };
     }
 
     private static List<ScoredPassage> CapPerDocument(IReadOnlyList<ScoredPassage> ranked, int top, int perDocument)

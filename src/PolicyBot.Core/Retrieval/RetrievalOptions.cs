@@ -26,7 +26,7 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)] public double DenseWeight { get; set; } = 0.6;
 
     /// <summary>Below this best dense similarity the documents are taken not to cover the question.</summary>
-    [Range(0.0, 1.0)] public double MinDenseScore { get; set; } = 0.44;
+    [Range(0.0, 1.0)] public double MinDenseScore { get; set; } = 0.30;
 
     /// <summary>Below this best dense similarity the question's words must also be found in the passages.</summary>
     [Range(0.0, 1.0)] public double ConfidentDenseScore { get; set; } = 0.60;

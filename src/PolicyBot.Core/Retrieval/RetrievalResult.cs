@@ -8,4 +8,8 @@ public sealed record RetrievalResult(
     IReadOnlyList<ScoredPassage> Passages,
     bool Answerable,
     double TopDense,
-    double TermCoverage);
+    double TermCoverage)
+{
+    /// <summary>Weighted share of the question's content words found together in one passage.</summary>
+    public double PassageCoverage { get; init; }
+}

@@ -51,7 +51,7 @@ internal static class EvalCommand
         foreach (var o in report.Outcomes)
         {
             var ok = o.Question.IsOutOfScope ? o.Refused : !o.Refused && o.FactsFound && o.MeasureRecall >= 1;
-            await writer.WriteLineAsync($"{(ok ? "ok  " : "MISS")} {o.Question.Id} [{o.Question.Kind}] refused={o.Refused} recall={o.MeasureRecall:0.00} missing=[{string.Join("; ", o.MissingFacts)}] cited=[{string.Join(", ", o.CitedDocuments)}] {o.LatencyMs:0} ms dense={o.Signals?.TopDense:0.000} coverage={o.Signals?.TermCoverage:0.00}");
+            await writer.WriteLineAsync($"{(ok ? "ok  " : "MISS")} {o.Question.Id} [{o.Question.Kind}] refused={o.Refused} recall={o.MeasureRecall:0.00} missing=[{string.Join("; ", o.MissingFacts)}] cited=[{string.Join(", ", o.CitedDocuments)}] {o.LatencyMs:0} ms dense={o.Signals?.TopDense:0.000} coverage={o.Signals?.TermCoverage:0.00} passage={o.Signals?.PassageCoverage:0.00}");
         }
     }
 }

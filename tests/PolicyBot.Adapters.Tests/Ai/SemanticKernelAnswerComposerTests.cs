@@ -92,7 +92,7 @@ public sealed class SemanticKernelAnswerComposerTests
         Assert.NotEmpty(server.Requests);
         Assert.Contains("returned an error", composed.Notice);
         Assert.Equal(ExtractiveComposer.Compose(AnswerFixtures.Context()), composed.Text);
-        Assert.Contains("8 November 2025 [1]", composed.Text);
+        Assert.Contains("due to take effect on 8 November 2025. [1]", composed.Text);
     }
 
     [Fact]
