@@ -35,9 +35,7 @@ public sealed class Evaluator(AskService ask, IPassageIndex index)
         }
         var byKind = outcomes.GroupBy(o => o.Question.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Score(g.ToList()));
-        var all = Score(outcomes);
-        return new EvalReport(all.MeasureRecall, all.FactAccuracy, all.RefusalAccuracy, all.FalseRefusals, all.CitationValidity,
-            all.LatencyP50Ms, all.LatencyP95Ms, byKind) { Outcomes = outcomes };
+        return new EvalReport(Score(outcomes) with { ByKind = byKind }, outcomes);
     }
 
     public static EvalMetrics Score(IReadOnlyList<EvalOutcome> outcomes)

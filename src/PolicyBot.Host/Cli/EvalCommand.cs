@@ -24,7 +24,7 @@ internal static class EvalCommand
             var evaluator = new Evaluator(services.GetRequiredService<AskService>(), services.GetRequiredService<IPassageIndex>());
             var report = await evaluator.RunAsync(questions, null, ct);
             if (parse.GetValue(verbose)) await WriteOutcomesAsync(cli.Error, report);
-            if (parse.GetValue(json)) await cli.Output.WriteLineAsync(CliJson.Serialize(report));
+            if (parse.GetValue(json)) await cli.Output.WriteLineAsync(CliJson.Serialize(report.Metrics));
             else await WriteTableAsync(cli.Output, report, questions.Count);
             return 0;
         }, ct));
@@ -35,10 +35,9 @@ internal static class EvalCommand
     {
         await output.WriteLineAsync($"{count} questions");
         await output.WriteLineAsync($"{"kind",-14} {"measure_recall",15} {"fact_accuracy",14} {"refusal_acc",12} {"false_ref",10} {"cite_valid",11} {"p50 ms",8} {"p95 ms",8}");
-        foreach (var (kind, m) in report.ByKind)
+        foreach (var (kind, m) in report.Metrics.ByKind ?? new Dictionary<string, EvalMetrics>())
             await output.WriteLineAsync(Row(kind, m));
-        await output.WriteLineAsync(Row("overall", new EvalMetrics(report.MeasureRecall, report.FactAccuracy, report.RefusalAccuracy, report.FalseRefusals,
-            report.CitationValidity, report.LatencyP50Ms, report.LatencyP95Ms)));
+        await output.WriteLineAsync(Row("overall", report.Metrics));
     }
 
     private static string Row(string kind, EvalMetrics m) =>

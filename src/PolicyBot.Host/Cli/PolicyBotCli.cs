@@ -16,6 +16,7 @@ public static class PolicyBotCli
             SearchCommand.Create(cli),
             EvalCommand.Create(cli),
             BeirCommand.Create(cli),
+            BenchCommand.Create(cli),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -28,6 +28,9 @@ public sealed class EvalAndBeirTests : IDisposable
         string[] keys = ["measure_recall", "fact_accuracy", "refusal_accuracy", "false_refusals", "citation_validity", "latency_p50_ms", "latency_p95_ms"];
         Assert.Equal([.. keys, "by_kind"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["fact", "follow_up", "out_of_scope"], root.GetProperty("by_kind").EnumerateObject().Select(p => p.Name));
+        foreach (var kind in root.GetProperty("by_kind").EnumerateObject())
+            Assert.Equal(keys, kind.Value.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("by_kind").GetProperty("fact").GetProperty("refusal_accuracy").ValueKind);
         Assert.Equal(1.0, root.GetProperty("measure_recall").GetDouble());
         Assert.Equal(1.0, root.GetProperty("refusal_accuracy").GetDouble());
         Assert.Equal(0, root.GetProperty("false_refusals").GetInt32());
@@ -65,5 +68,22 @@ public sealed class EvalAndBeirTests : IDisposable
             foreach (var mode in root.GetProperty(metric).EnumerateObject())
                 Assert.Equal(1.0, mode.Value.GetDouble());   // the one relevant document ranks first for each query
         }
+    }
+
+    [Fact]
+    public async Task Bench_Json_ReportsThroughputAndLatencyFigures()
+    {
+        _cli.CopyPolicy("eu-critical-raw-materials-act-2024");
+
+        var result = await _cli.RunAsync("bench", "--json", "--rounds", "1");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var root = JsonDocument.Parse(result.Output).RootElement;
+        Assert.True(root.GetProperty("passages").GetInt32() > 0);
+        Assert.True(root.GetProperty("embedder_passages_per_second").GetDouble() > 0);
+        Assert.True(root.GetProperty("ingestion_passages_per_second").GetDouble() > 0);
+        var latency = root.GetProperty("ask_latency_ms");
+        Assert.True(latency.GetProperty("p95").GetDouble() >= latency.GetProperty("p50").GetDouble());
+        Assert.Equal(8, root.GetProperty("questions_asked").GetInt32());
     }
 }
