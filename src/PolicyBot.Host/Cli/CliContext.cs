@@ -10,6 +10,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
 {
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
+    public IReadOnlyDictionary<string, string?>? Overrides { get; } = overrides;
 
     /// <summary>Builds the services and runs the options validators, so a bad setting fails here with the key's name.</summary>
     public ServiceProvider BuildServices()

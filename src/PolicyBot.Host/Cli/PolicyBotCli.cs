@@ -17,6 +17,8 @@ public static class PolicyBotCli
             EvalCommand.Create(cli),
             BeirCommand.Create(cli),
             BenchCommand.Create(cli),
+            ServeCommand.Create(cli),
+            DiscordCommand.Create(cli),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Answering;
+using PolicyBot.Core.Conversations;
 using PolicyBot.Core.Embedded;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Core.Retrieval;
@@ -30,6 +31,14 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton<CoverageDescriber>();
         services.AddSingleton<AskService>();
         services.AddSingleton<IndexBootstrapper>();
+        return services;
+    }
+
+    /// <summary>The platform-neutral chat layer the front-ends share.</summary>
+    public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IConversationHistory>(_ => new InMemoryConversationHistory());
+        services.TryAddSingleton<ConversationService>();
         return services;
     }
 }

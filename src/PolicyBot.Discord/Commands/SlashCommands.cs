@@ -1,0 +1,48 @@
+using PolicyBot.Core.Conversations;
+using PolicyBot.Discord.Models;
+
+namespace PolicyBot.Discord.Commands;
+
+/// <summary>PolicyBot's slash commands: their definitions for bulk overwrite, and how an invocation maps to a chat command.</summary>
+public static class SlashCommands
+{
+    public static IReadOnlyList<ApplicationCommand> Definitions { get; } =
+    [
+        new()
+        {
+            Name = "ask", Description = "Ask a battery-materials policy question; the answer cites its sources.",
+            Options = [new() { Name = "question", Description = "Your question", Required = true }],
+        },
+        new()
+        {
+            Name = "latest", Description = "The most recent policy measures, newest first.",
+            Options =
+            [
+                new() { Name = "jurisdiction", Description = "e.g. China, United States, European Union" },
+                new() { Name = "material", Description = "e.g. graphite, lithium, rare earths" },
+            ],
+        },
+        new()
+        {
+            Name = "sources", Description = "What documents are indexed, or which best match a query.",
+            Options = [new() { Name = "query", Description = "Words to match (optional)" }],
+        },
+        new() { Name = "help", Description = "What PolicyBot can do." },
+    ];
+
+    /// <summary>The chat command an APPLICATION_COMMAND interaction asks for.</summary>
+    public static ChatCommand ToChatCommand(InteractionData? data) => data?.Name switch
+    {
+        "ask" when data.Option("question") is { Length: > 0 } question => new ChatCommand.Ask(question),
+        "latest" => new ChatCommand.Latest(Blank(data.Option("jurisdiction")), Blank(data.Option("material"))),
+        "sources" => new ChatCommand.Sources(Blank(data.Option("query"))),
+        "help" or "ask" => new ChatCommand.Help(),
+        var other => new ChatCommand.Unknown(other ?? "(none)"),
+    };
+
+    /// <summary>How the invocation reads in a conversation's history.</summary>
+    public static string Describe(InteractionData? data) =>
+        data is null ? "" : $"/{data.Name} {string.Join(' ', data.Options?.Select(o => $"{o.Name}:{data.Option(o.Name)}") ?? [])}".TrimEnd();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

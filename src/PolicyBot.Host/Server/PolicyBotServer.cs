@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyBot.Host.Composition;
+
+namespace PolicyBot.Host.Server;
+
+/// <summary>
+/// The hosted bot (`policybot serve`): one ASP.NET Core app that serves the chat front-ends. It listens where
+/// ASPNETCORE_URLS / --urls say, by default http://127.0.0.1:5080.
+/// </summary>
+public static class PolicyBotServer
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.Local.json"), optional: true);
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddPolicyBot(builder.Configuration)
+            .AddPolicyBotConversations()
+            .AddDiscordFrontEnd(builder.Configuration);
+        builder.Services.AddHostedService<IndexWarmup>();
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapDiscordFrontEnd();
+        return app;
+    }
+}
