@@ -15,6 +15,8 @@ public sealed record ChatReply(ReplyKind Kind, string Text)
     /// <summary>"Sources as of 30 November 2026", from the last ingestion.</summary>
     public string? Freshness { get; init; }
     public string? Notice { get; init; }
+    /// <summary>Identifies an answer for feedback buttons; null for lists and help.</summary>
+    public string? ReplyKey { get; init; }
     public bool Refused => Kind == ReplyKind.Refusal;
 }
 

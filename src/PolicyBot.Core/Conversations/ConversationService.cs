@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Answering;
 using PolicyBot.Core.Domain;
+using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Retrieval;
 
 namespace PolicyBot.Core.Conversations;
@@ -11,7 +12,7 @@ namespace PolicyBot.Core.Conversations;
 /// turn ─► command (ask / latest / sources / help) ─► answer with the conversation's history ─► platform-neutral <see cref="ChatReply"/>.
 /// </summary>
 public sealed class ConversationService(
-    AskService ask, IPassageIndex index, HybridRetriever retriever, IConversationHistory history, ILogger<ConversationService> logger)
+    AskService ask, IPassageIndex index, HybridRetriever retriever, IConversationHistory history, ReplyJournal journal, ILogger<ConversationService> logger)
 {
     public const int LatestCount = 8, SourcesCount = 5;
 
@@ -41,7 +42,8 @@ public sealed class ConversationService(
     {
         var answer = await ask.AskAsync(new AskRequest(question, history.Get(conversationId), SearchFilter.None), cancellationToken);
         history.Append(conversationId, new ConversationTurn(ChatRole.User, question), new ConversationTurn(ChatRole.Assistant, answer.Text));
-        return new ChatReply(answer.Refused ? ReplyKind.Refusal : ReplyKind.Answer, answer.Text) { Citations = answer.Citations, Notice = answer.Notice };
+        var reply = new ChatReply(answer.Refused ? ReplyKind.Refusal : ReplyKind.Answer, answer.Text) { Citations = answer.Citations, Notice = answer.Notice };
+        return reply with { ReplyKey = journal.Record(conversationId, question, reply) };
     }
 
     private async Task<ChatReply> LatestAsync(ChatCommand.Latest command, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Answering;
 using PolicyBot.Core.Conversations;
+using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Embedded;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Core.Retrieval;
@@ -38,6 +39,7 @@ public static class PolicyBotServiceCollectionExtensions
     public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services)
     {
         services.TryAddSingleton<IConversationHistory>(_ => new InMemoryConversationHistory());
+        services.TryAddSingleton<ReplyJournal>();
         services.TryAddSingleton<ConversationService>();
         return services;
     }

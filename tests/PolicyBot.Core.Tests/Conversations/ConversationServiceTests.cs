@@ -10,6 +10,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
 {
     private IndexedCorpus _corpus = null!;
     private readonly InMemoryConversationHistory _history = new();
+    private readonly PolicyBot.Core.Feedback.ReplyJournal _journal = new();
 
     public async Task InitializeAsync()
     {
@@ -28,7 +29,7 @@ public sealed class ConversationServiceTests : IAsyncLifetime
     private ConversationService Service(IAnswerComposer? composer = null) => new(
         new AskService(_corpus.Retriever(), composer ?? new ExtractiveOnly(), new CoverageDescriber(_corpus.Index),
             new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T00:00:00Z")), NullLogger<AskService>.Instance),
-        _corpus.Index, _corpus.Retriever(), _history, NullLogger<ConversationService>.Instance);
+        _corpus.Index, _corpus.Retriever(), _history, _journal, NullLogger<ConversationService>.Instance);
 
     [Fact]
     public async Task HandleAsync_Question_AnswersWithCitationsAndFreshness()
@@ -39,6 +40,9 @@ public sealed class ConversationServiceTests : IAsyncLifetime
         Assert.Contains("[1]", reply.Text);
         Assert.Equal("eu-crma", reply.Citations[0].DocumentId);
         Assert.StartsWith("Sources as of ", reply.Freshness);
+        var recorded = _journal.Find(reply.ReplyKey);
+        Assert.Equal("What are the CRMA benchmarks?", recorded!.Question);
+        Assert.Equal(["eu-crma"], recorded.CitedDocuments);
     }
 
     [Fact]
