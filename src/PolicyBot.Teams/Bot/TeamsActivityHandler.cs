@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PolicyBot.Core.Conversations;
+using PolicyBot.Core.Feedback;
+using PolicyBot.Teams.Models;
+using PolicyBot.Teams.Rendering;
+
+namespace PolicyBot.Teams.Bot;
+
+/// <summary>
+/// An authenticated activity ─► message: strip the mention, acknowledge, typing, answer through the conversation layer, reply
+///                           ─► conversationUpdate: welcome and remember / forget the conversation
+///                           ─► invoke adaptiveCard/action: store the feedback vote, answer with an invoke response
+/// </summary>
+public sealed class TeamsActivityHandler(
+    ConversationService conversations,
+    ITeamsReplySender sender,
+    IConversationReferenceStore references,
+    IFeedbackStore feedback,
+    ReplyJournal journal,
+    BackgroundWork background,
+    TimeProvider time,
+    ILogger<TeamsActivityHandler> logger)
+{
+    public const string Welcome = "Hi, I'm PolicyBot. Ask me about battery-materials and critical-minerals policy and I'll answer from the indexed documents with numbered sources. Try `help`, `latest China graphite` or a question.";
+
+    /// <returns>The invoke response body for invoke activities; null for everything else (the endpoint then answers 200).</returns>
+    public async Task<object?> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await background.EnqueueAsync(ct => AnswerAsync(activity, ct), cancellationToken);
+                return null;
+            case ActivityTypes.ConversationUpdate:
+                await OnConversationUpdateAsync(activity, cancellationToken);
+                return null;
+            case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
+                return await OnCardActionAsync(activity, cancellationToken);
+            default:
+                logger.Ignored(activity.Type);
+                return null;
+        }
+    }
+
+    private async Task AnswerAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await sender.ReplyAsync(activity, new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        var text = MentionText.StripBotMention(activity);
+        var reply = await conversations.HandleAsync(new ChatTurn(activity.Conversation?.Id ?? "unknown", activity.From?.Id ?? "unknown", text), cancellationToken);
+        await sender.ReplyAsync(activity, TeamsReplyRenderer.Render(reply, reply.ReplyKey ?? ""), cancellationToken);
+    }
+
+    private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var botId = activity.Recipient?.Id;
+        if (botId is null) return;
+        if (activity.MembersAdded?.Any(m => m.Id == botId) == true && StoredConversation.From(activity) is { } stored)
+        {
+            await references.SaveAsync(stored, cancellationToken);
+            logger.Added(stored.ConversationType);
+            await background.EnqueueAsync(ct => sender.ReplyAsync(activity, new Activity { Type = ActivityTypes.Message, Text = Welcome }, ct), cancellationToken);
+        }
+        if (activity.MembersRemoved?.Any(m => m.Id == botId) == true && activity.Conversation?.Id is { } id)
+        {
+            await references.RemoveAsync(id, cancellationToken);
+            logger.Removed();
+        }
+    }
+
+    private async Task<object> OnCardActionAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
+        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
+        if (verb != AdaptiveCardBuilder.FeedbackVerb)
+            return InvokeMessage(400, "That action is not supported.");
+
+        var data = action.TryGetProperty("data", out var d) ? d : default;
+        var rating = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("rating", out var r) ? r.GetString() : null;
+        if (rating is not ("helpful" or "not_helpful"))
+            return InvokeMessage(400, "Feedback needs a rating.");
+        var key = data.TryGetProperty("replyKey", out var k) ? k.GetString() ?? "" : "";
+        var reason = data.TryGetProperty("reason", out var why) ? why.GetString() : null;
+        var entry = journal.Find(key);
+        await feedback.AddAsync(new FeedbackRecord("teams", activity.Conversation?.Id ?? "", activity.From?.Id ?? "", key, rating == "helpful", reason,
+            entry?.Question, entry?.Answer, entry?.CitedDocuments ?? [], time.GetUtcNow()), cancellationToken);
+        logger.FeedbackReceived(rating == "helpful");
+        return InvokeMessage(200, "Thanks for the feedback.");
+    }
+
+    /// <summary>The Universal Actions invoke response that shows a short message.</summary>
+    private static object InvokeMessage(int status, string message) =>
+        new { statusCode = status, type = "application/vnd.microsoft.activity.message", value = message };
+}
