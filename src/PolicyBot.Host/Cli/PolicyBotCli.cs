@@ -19,6 +19,7 @@ public static class PolicyBotCli
             BenchCommand.Create(cli),
             ServeCommand.Create(cli),
             DiscordCommand.Create(cli),
+            TeamsCommand.Create(cli),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
