@@ -13,4 +13,7 @@ internal static partial class DiscordLog
 
     [LoggerMessage(553, LogLevel.Error, "Handling a Discord event failed")]
     public static partial void EventFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(554, LogLevel.Information, "Feedback stored: helpful {Helpful}")]
+    public static partial void FeedbackStored(this ILogger logger, bool helpful);
 }

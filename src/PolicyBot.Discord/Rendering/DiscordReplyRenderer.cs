@@ -43,7 +43,10 @@ public static class DiscordReplyRenderer
         if (embeds.Count == 0) embeds.Add(new Embed { Description = "(no text)", Color = color });
         if (footer.Length > 0)
             embeds[^1] = embeds[^1] with { Footer = new EmbedFooter(Truncate(footer, FooterReserve)) };
-        return ToMessages(embeds);
+        var messages = ToMessages(embeds);
+        if (reply.ReplyKey is { } key && reply.Kind is ReplyKind.Answer or ReplyKind.Refusal)
+            messages[^1] = messages[^1] with { Components = [FeedbackButtons.Row(key)] };
+        return messages;
     }
 
     // Lists already printed in the text (latest/sources) are not repeated as a field.

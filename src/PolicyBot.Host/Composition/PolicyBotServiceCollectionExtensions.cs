@@ -35,9 +35,11 @@ public static class PolicyBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The platform-neutral chat layer the front-ends share.</summary>
-    public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services)
+    /// <summary>The platform-neutral chat layer the front-ends share, and where feedback is kept.</summary>
+    public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         services.TryAddSingleton<IConversationHistory>(_ => new InMemoryConversationHistory());
         services.TryAddSingleton<ReplyJournal>();
         services.TryAddSingleton<ConversationService>();

@@ -21,7 +21,7 @@ public static class PolicyBotServer
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddPolicyBot(builder.Configuration)
-            .AddPolicyBotConversations()
+            .AddPolicyBotConversations(builder.Configuration)
             .AddDiscordFrontEnd(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
 

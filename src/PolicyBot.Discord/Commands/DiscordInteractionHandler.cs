@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using PolicyBot.Core.Conversations;
+using PolicyBot.Core.Feedback;
+using PolicyBot.Discord.Interactions;
+using PolicyBot.Discord.Models;
+using PolicyBot.Discord.Rendering;
+
+namespace PolicyBot.Discord.Commands;
+
+/// <summary>
+/// Slash commands (/ask, /latest, /sources, /help) go through the conversation layer; the feedback buttons under an
+/// answer store a vote. Used for interactions from the HTTP endpoint and from the gateway alike.
+/// </summary>
+public sealed class DiscordInteractionHandler(
+    ConversationService conversations, IFeedbackStore feedback, ReplyJournal journal, TimeProvider time, ILogger<DiscordInteractionHandler> logger)
+    : IInteractionHandler
+{
+    private const int Ephemeral = 64;
+
+    public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.Type == InteractionType.MessageComponent)
+            return await OnButtonAsync(interaction, cancellationToken);
+
+        var user = interaction.InvokingUser?.Id ?? "unknown";
+        var conversationId = interaction.ChannelId ?? interaction.Channel?.Id ?? $"dm-{user}";
+        var command = SlashCommands.ToChatCommand(interaction.Data);
+        var reply = await conversations.HandleAsync(new ChatTurn(conversationId, user, SlashCommands.Describe(interaction.Data), command), cancellationToken);
+        var payloads = DiscordReplyRenderer.Render(reply);
+        // An interaction response is one message; the rare answer too long for one keeps its first part and says so.
+        var first = payloads[0];
+        if (payloads.Count > 1)
+            first = first with { Content = "The full answer is longer than one Discord message; ask in a channel thread to see all of it." };
+        return new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, first);
+    }
+
+    private async Task<InteractionResponse> OnButtonAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (!FeedbackButtons.TryParse(interaction.Data?.CustomId, out var helpful, out var replyKey))
+            return Notice("That button is no longer supported.");
+        var entry = journal.Find(replyKey);
+        await feedback.AddAsync(new FeedbackRecord("discord", interaction.ChannelId ?? "", interaction.InvokingUser?.Id ?? "", replyKey, helpful, null,
+            entry?.Question, entry?.Answer, entry?.CitedDocuments ?? [], time.GetUtcNow()), cancellationToken);
+        logger.FeedbackStored(helpful);
+        return Notice("Thanks for the feedback.");
+    }
+
+    private static InteractionResponse Notice(string text) =>
+        new(InteractionCallbackType.ChannelMessageWithSource, new MessagePayload { Content = text, Flags = Ephemeral, AllowedMentions = AllowedMentions.None });
+}
