@@ -19,7 +19,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile("appsettings.Local.json", optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection(Overrides ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
