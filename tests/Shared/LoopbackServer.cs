@@ -32,7 +32,9 @@ public sealed class LoopbackServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             lock (server!.Requests)
-                server.Requests.Add(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
+                server.Requests.Add(new RecordedRequest(context.Request.Method,
+                    // The raw request target, so percent-encoding can be checked exactly.
+                    context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString,
                     context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
             await handler(context, body);
         });

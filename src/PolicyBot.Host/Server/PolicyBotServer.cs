@@ -22,12 +22,14 @@ public static class PolicyBotServer
 
         builder.Services.AddPolicyBot(builder.Configuration)
             .AddPolicyBotConversations(builder.Configuration)
-            .AddDiscordFrontEnd(builder.Configuration);
+            .AddDiscordFrontEnd(builder.Configuration)
+            .AddTeamsFrontEnd(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapDiscordFrontEnd();
+        app.MapTeamsFrontEnd();
         return app;
     }
 }

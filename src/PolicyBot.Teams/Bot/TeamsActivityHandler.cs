@@ -20,6 +20,7 @@ public sealed class TeamsActivityHandler(
     ReplyJournal journal,
     BackgroundWork background,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<TeamsOptions> options,
     ILogger<TeamsActivityHandler> logger)
 {
     public const string Welcome = "Hi, I'm PolicyBot. Ask me about battery-materials and critical-minerals policy and I'll answer from the indexed documents with numbered sources. Try `help`, `latest China graphite` or a question.";
@@ -53,15 +54,15 @@ public sealed class TeamsActivityHandler(
 
     private async Task OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var botId = activity.Recipient?.Id;
-        if (botId is null) return;
-        if (activity.MembersAdded?.Any(m => m.Id == botId) == true && StoredConversation.From(activity) is { } stored)
+        // The bot is the recipient; in Teams its member id is also "28:" + its app id.
+        bool IsBot(ChannelAccount member) => member.Id is { } id && (id == activity.Recipient?.Id || id == $"28:{options.Value.AppId}");
+        if (activity.MembersAdded?.Any(IsBot) == true && StoredConversation.From(activity) is { } stored)
         {
             await references.SaveAsync(stored, cancellationToken);
             logger.Added(stored.ConversationType);
             await background.EnqueueAsync(ct => sender.ReplyAsync(activity, new Activity { Type = ActivityTypes.Message, Text = Welcome }, ct), cancellationToken);
         }
-        if (activity.MembersRemoved?.Any(m => m.Id == botId) == true && activity.Conversation?.Id is { } id)
+        if (activity.MembersRemoved?.Any(IsBot) == true && activity.Conversation?.Id is { } id)
         {
             await references.RemoveAsync(id, cancellationToken);
             logger.Removed();
@@ -73,7 +74,7 @@ public sealed class TeamsActivityHandler(
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
         var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
         if (verb != AdaptiveCardBuilder.FeedbackVerb)
-            return InvokeMessage(400, "That action is not supported.");
+            return InvokeMessage(200, "PolicyBot does not handle that card action.");
 
         var data = action.TryGetProperty("data", out var d) ? d : default;
         var rating = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("rating", out var r) ? r.GetString() : null;
