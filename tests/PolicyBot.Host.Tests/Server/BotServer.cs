@@ -32,8 +32,16 @@ public sealed class BotServer : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings) all[key] = value;
-        server._app = PolicyBotServer.Build(["--urls", "http://127.0.0.1:0"], all);
-        await server._app.StartAsync();
+        try
+        {
+            server._app = PolicyBotServer.Build(["--urls", "http://127.0.0.1:0"], all);
+            await server._app.StartAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
         server.Address = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return server;
     }
@@ -42,7 +50,7 @@ public sealed class BotServer : IAsyncDisposable
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
+            try { await _app.StopAsync(); } catch (InvalidOperationException) { }   // never started
             await _app.DisposeAsync();
         }
         _temp.Dispose();
