@@ -15,5 +15,5 @@ public sealed class IngestionOptions
     [Range(0, 200)] public int OverlapTokens { get; set; } = 30;
 
     /// <summary>Passages embedded together; larger batches run faster on CPU.</summary>
-    [Range(1, 1024)] public int EmbeddingBatchSize { get; set; } = 64;
+    [Range(1, 1024)] public int EmbeddingBatchSize { get; set; } = 256;
 }
