@@ -13,7 +13,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
     public IReadOnlyDictionary<string, string?>? Overrides { get; } = overrides;
 
     /// <summary>Builds the services and runs the options validators, so a bad setting fails here with the key's name.</summary>
-    public ServiceProvider BuildServices()
+    public ServiceProvider BuildServices(Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
@@ -28,6 +28,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IReadOnlyD
             .AddSimpleConsole(o => { o.SingleLine = true; }));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddPolicyBot(configuration);
+        configure?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         provider.GetRequiredService<IStartupValidator>().Validate();
         return provider;

@@ -9,11 +9,12 @@ internal static class CliRunner
 {
     public const int Ok = 0, Failed = 1, ConfigurationError = 2, Cancelled = 130;
 
-    public static async Task<int> RunAsync(CliContext cli, Func<ServiceProvider, Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext cli, Func<ServiceProvider, Task<int>> body, CancellationToken cancellationToken,
+        Action<IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration>? configure = null)
     {
         try
         {
-            await using var services = cli.BuildServices();
+            await using var services = cli.BuildServices(configure);
             return await body(services);
         }
         catch (OptionsValidationException ex)

@@ -33,7 +33,7 @@ internal static class DiscordCommand
                 await cli.Error.WriteLineAsync($"Discord refused: {ex.Message}");
                 return CliRunner.Failed;
             }
-        }, ct));
+        }, ct, (services, configuration) => services.AddPolicyBotConversations(configuration).AddDiscordFrontEnd(configuration)));
         return new Command("discord", "Discord tools.") { register };
     }
 }

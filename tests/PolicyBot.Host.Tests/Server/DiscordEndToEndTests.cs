@@ -157,13 +157,13 @@ public sealed class DiscordEndToEndTests(ITestOutputHelper output) : IAsyncLifet
     {
         // Figures for the closing note: from the gateway dispatch to the answer reaching the REST API, on loopback.
         var timings = new List<double>();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 11; i++)   // the first round warms up and is not counted
         {
             var id = (6200000000000000000 + i).ToString();
             var started = Stopwatch.GetTimestamp();
             _gateway.Dispatch("MESSAGE_CREATE", Message(id, $"<@{FakeDiscordGateway.BotUserId}> what is the CRMA single-country cap?", mention: true));
             var post = await WaitForRequestAsync(r => r.Method == "POST" && r.PathAndQuery == $"/api/v10/channels/{id}/messages");
-            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (i > 0) timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             Assert.Contains("65%", JsonNode.Parse(post.Body)!["embeds"]![0]!["description"]!.GetValue<string>());
         }
         timings.Sort();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PolicyBot.Host.Cli;
 using PolicyBot.Tests;

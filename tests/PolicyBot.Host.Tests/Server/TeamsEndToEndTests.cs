@@ -10,7 +10,7 @@ using PolicyBot.Tests;
 namespace PolicyBot.Host.Tests.Server;
 
 /// <summary>The real server's POST /api/messages with channel tokens from a loopback OpenID/JWKS, replying to a loopback Connector.</summary>
-public sealed class TeamsEndToEndTests : IAsyncLifetime
+public sealed class TeamsEndToEndTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string AppId = "f5d48856-5b42-41a0-8c3a-c5f944b679b0";
     private FakeTeamsChannel _channel = null!;
@@ -214,5 +214,23 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         activity["type"] = "messageReaction";
         activity["serviceUrl"] = _channel.ServiceUrl;
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PersonalQuestions_AllGetACitedReply()
+    {
+        // Figures for the closing note: from POST /api/messages to the answer reaching the Connector, on loopback.
+        var timings = new List<double>();
+        for (var i = 0; i < 11; i++)   // the first round warms up and is not counted
+        {
+            var before = _channel.ConnectorRequests.Count;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(WithServiceUrl(Message("what is the CRMA single-country cap?", $"a:chat-{i}")))).StatusCode);
+            var requests = await WaitForConnectorAsync(before + 2);
+            if (i > 0) timings.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Assert.Contains("65%", JsonNode.Parse(requests[^1].Body)!["text"]!.GetValue<string>());
+        }
+        timings.Sort();
+        output.WriteLine($"POST /api/messages → Connector reply on loopback: p50 {timings[4]:0.0} ms, p95 {timings[9]:0.0} ms (n=10, includes the 20 ms polling step)");
     }
 }
