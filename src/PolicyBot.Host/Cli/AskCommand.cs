@@ -52,14 +52,13 @@ internal static class AskCommand
 internal sealed record AnswerJson(
     [property: JsonPropertyName("answer")] string Answer,
     [property: JsonPropertyName("refused")] bool Refused,
-    [property: JsonPropertyName("citations")] IReadOnlyList<CitationJson> Citations,
-    [property: JsonPropertyName("notice")] string? Notice)
+    [property: JsonPropertyName("citations")] IReadOnlyList<CitationJson> Citations)
 {
+    /// <summary>A notice (an LLM fallback, a status date that has passed) ends the answer text, so the shape stays three keys.</summary>
     public static AnswerJson From(Answer answer) => new(
-        answer.Text,
+        answer.Notice is null ? answer.Text : $"{answer.Text}\n\n{answer.Notice}",
         answer.Refused,
-        answer.Citations.Select(c => new CitationJson(c.Number, c.DocumentId, c.Title, c.Jurisdiction, c.Announced, c.Effective, c.Url, c.Quote)).ToList(),
-        answer.Notice);
+        answer.Citations.Select(c => new CitationJson(c.Number, c.DocumentId, c.Title, c.Jurisdiction, c.Announced, c.Effective, c.Url, c.Quote)).ToList());
 }
 
 internal sealed record CitationJson(
