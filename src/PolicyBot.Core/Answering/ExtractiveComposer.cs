@@ -21,20 +21,19 @@ public static class ExtractiveComposer
         var wide = context.Query.IsComparison || context.Query.IsTimeline;
         var sb = new StringBuilder();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        for (var d = 0; d < documents.Count; d++)
+        foreach (var (document, numbers, leading) in documents)
         {
-            var (document, numbers) = documents[d];
             sb.Append(PassageFormatter.DescribeDocument(document)).Append(". [").Append(numbers[0] + 1).AppendLine("]");
-            var count = d == 0 ? SentencesLeading : wide ? SentencesWide : SentencesOther;
-            foreach (var (sentence, number) in PickSentences(context, numbers, count, allowUnmatched: d == 0, used))
+            var count = leading ? SentencesLeading : wide ? SentencesWide : SentencesOther;
+            foreach (var (sentence, number) in PickSentences(context, numbers, count, allowUnmatched: leading, used))
                 sb.Append("- ").Append(sentence).Append(" [").Append(number + 1).AppendLine("]");
             sb.AppendLine();
         }
         return sb.ToString().TrimEnd();
     }
 
-    /// <summary>The documents to present, each with the indexes of its passages in the context (best first).</summary>
-    private static List<(DocumentRecord Document, List<int> Numbers)> ChooseDocuments(AnswerContext context)
+    /// <summary>The documents to present, each with the indexes of its passages in the context (best first); the best-ranked one is leading.</summary>
+    private static List<(DocumentRecord Document, List<int> Numbers, bool Leading)> ChooseDocuments(AnswerContext context)
     {
         var groups = new List<(DocumentRecord Document, List<int> Numbers, double Best, bool Expanded)>();
         for (var i = 0; i < context.Passages.Count; i++)
@@ -52,7 +51,8 @@ public static class ExtractiveComposer
         var chosen = ranked.Concat(groups.Where(g => g.Expanded)).DistinctBy(g => g.Document.Id).ToList();
         if (context.Query.IsTimeline)
             chosen = [.. chosen.OrderBy(g => g.Document.Metadata.AnnouncedDate ?? DateOnly.MaxValue)];
-        return chosen.Select(g => (g.Document, g.Numbers)).ToList();
+        var leadingId = groups[0].Document.Id;
+        return chosen.Select(g => (g.Document, g.Numbers, g.Document.Id == leadingId)).ToList();
     }
 
     private static IEnumerable<(string Sentence, int Number)> PickSentences(
