@@ -26,8 +26,8 @@ public abstract record ChatCommand
         public override int GetHashCode() => HashCode.Combine(string.Join('\u001f', Subjects), Material);
     }
 
-    /// <summary>Effective dates and deadlines in the next <see cref="Days"/> days.</summary>
-    public sealed record Upcoming(int Days = Upcoming.DefaultDays) : ChatCommand
+    /// <summary>Effective dates and deadlines in the <see cref="Days"/> days from <see cref="From"/> (today when null).</summary>
+    public sealed record Upcoming(int Days = Upcoming.DefaultDays, DateOnly? From = null) : ChatCommand
     {
         public const int DefaultDays = 30, MaxDays = 3660;
     }

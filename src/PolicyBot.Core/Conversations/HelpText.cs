@@ -21,7 +21,7 @@ internal static class HelpText
         "latest" => "`latest [jurisdiction] [material] [--jurisdiction X] [--material Y] [--since DATE] [--limit N]`",
         "timeline" => "`timeline <material or jurisdiction>`, e.g. `timeline graphite`",
         "compare" => "`compare <A> <B> [...] [--material M]`, e.g. `compare China \"United States\" --material graphite`",
-        "upcoming" => "`upcoming [--days N]` (default 30)",
+        "upcoming" => "`upcoming [--days N]` (default 30) [--from DATE]",
         _ => Short,
     };
 }

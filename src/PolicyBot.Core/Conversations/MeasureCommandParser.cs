@@ -51,16 +51,18 @@ internal static class MeasureCommandParser
     /// <returns>Null when an unprefixed message is better read as a question.</returns>
     public static ChatCommand? Upcoming(string rest, bool prefixed)
     {
-        var args = CommandArguments.Parse(rest, ["days"], []);
+        var args = CommandArguments.Parse(rest, ["days", "from"], []);
         if (args.Error is { } error) return Invalid("upcoming", error);
+        DateOnly? from = null;
+        if (args.Option("from") is { } f && (from = Domain.PolicyDate.TryParse(f)) is null) return Invalid("upcoming", "--from takes a date (YYYY-MM-DD)");
         var days = args.Option("days") ?? (args.Words.Count == 1 ? args.Words[0] : null);
         if (args.Words.Count > (args.Option("days") is null ? 1 : 0) || days is not null && !int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             return prefixed || args.Options.Count > 0 ? Invalid("upcoming", "--days takes a number of days") : null;
-        if (days is null) return new ChatCommand.Upcoming();
+        if (days is null) return new ChatCommand.Upcoming(From: from);
         var n = int.Parse(days, CultureInfo.InvariantCulture);
         return n is < 1 or > ChatCommand.Upcoming.MaxDays
             ? Invalid("upcoming", $"--days takes a number from 1 to {ChatCommand.Upcoming.MaxDays}")
-            : new ChatCommand.Upcoming(n);
+            : new ChatCommand.Upcoming(n, from);
     }
 
     private static ChatCommand.Invalid Invalid(string name, string problem) => new(name, $"{problem}. Usage: {HelpText.Usage(name)}");

@@ -53,7 +53,7 @@ public sealed partial class MeasureReplies(MeasureRegister register)
 
     public async Task<ChatReply> UpcomingAsync(ChatCommand.Upcoming command, CancellationToken cancellationToken)
     {
-        var today = register.Today;
+        var today = command.From ?? register.Today;
         var events = await register.UpcomingAsync(today, command.Days, cancellationToken);
         var window = $"the next {command.Days} days ({PolicyDate.Format(Iso(today))} – {PolicyDate.Format(Iso(today.AddDays(command.Days)))})";
         if (events.Count == 0) return new ChatReply(ReplyKind.Measures, $"Nothing in the indexed documents takes effect or falls due in {window}.");

@@ -114,8 +114,12 @@ public sealed class MeasureRegister(IPassageIndex index, TimeProvider time)
         return new ComparisonTable(ComparisonTable.DefaultColumns, rows, unresolved, material);
     }
 
-    private async Task<Dictionary<string, DocumentRecord>> DocumentsAsync(CancellationToken cancellationToken) =>
-        (await index.ListDocumentsAsync(cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+    private async Task<Dictionary<string, DocumentRecord>> DocumentsAsync(CancellationToken cancellationToken)
+    {
+        var documents = (await index.ListDocumentsAsync(cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        foreach (var gone in _texts.Keys.Where(id => !documents.ContainsKey(id))) _texts.TryRemove(gone, out _);
+        return documents;
+    }
 
     private async Task<DocumentText> TextAsync(DocumentRecord document, CancellationToken cancellationToken)
     {

@@ -5,12 +5,13 @@ namespace PolicyBot.Core.Measures;
 /// <summary>
 /// Dates of one measure that fall in a window: the effective date, dates in the status ("until 10 November 2026"), and
 /// dated obligations in the passages ("From 18 February 2027, ... must"). One event per date, the most authoritative kept.
+/// The sentence-level rule is a heuristic: it can list a date a sentence mentions in passing; each item quotes its sentence so a reader can judge.
 /// </summary>
 internal static partial class UpcomingFinder
 {
-    private static readonly HashSet<string> ForwardPrepositions = new(StringComparer.Ordinal) { "from", "until", "till", "to", "by", "before", "after", "through" };
-
-    [GeneratedRegex(@"\b(will|must|shall|due|deadline|expires?|takes? effect|scheduled|planned|set to|payable|appl(?:y|ies) from|lasts)\b", RegexOptions.IgnoreCase)]
+    // A dated sentence counts as a deadline only when it says something must, will or starts to apply then;
+    // "X was suspended until 10 November 2026" in another measure's document is that measure's date, not this one's.
+    [GeneratedRegex(@"\b(will|must|shall|due|deadline|expires?|takes? effect|scheduled|planned|set to|payable|appl(?:y|ies)|obligations?|required|lasts)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForwardCue();
 
     public static IEnumerable<UpcomingEvent> Find(Measure measure, DocumentText text, DateOnly from, DateOnly to)
@@ -24,7 +25,9 @@ internal static partial class UpcomingFinder
             var stated = EvidenceFinder.DateStated(text, effective, TextDates.IsMonthPrecision(measure.EffectiveText)) ?? summary;
             events[effective] = new UpcomingEvent(effective, measure, UpcomingKind.TakesEffect, "takes effect", text.Cite(stated));
         }
-        foreach (var found in TextDates.Find(measure.Status ?? "").Where(f => f.Date >= from && f.Date <= to && !events.ContainsKey(f.Date)))
+        // "since 1 December 2023" looks back, and the announcement itself is not something coming up.
+        foreach (var found in TextDates.Find(measure.Status ?? "")
+            .Where(f => f.Date >= from && f.Date <= to && f.Preposition != "since" && f.Date != measure.Announced && !events.ContainsKey(f.Date)))
         {
             var stated = EvidenceFinder.DateStated(text, found.Date, monthPrecision: false) ?? summary;
             events[found.Date] = new UpcomingEvent(found.Date, measure, UpcomingKind.StatusDate, measure.Status!, text.Cite(stated));
@@ -34,7 +37,7 @@ internal static partial class UpcomingFinder
         {
             foreach (var found in TextDates.Find(sentence.Text).Where(f => f.Date >= from && f.Date <= to && !events.ContainsKey(f.Date)))
             {
-                if (ForwardPrepositions.Contains(found.Preposition) || ForwardCue().IsMatch(sentence.Text))
+                if (ForwardCue().IsMatch(sentence.Text))
                     events[found.Date] = new UpcomingEvent(found.Date, measure, UpcomingKind.Deadline, sentence.Text, text.Cite(sentence));
             }
         }

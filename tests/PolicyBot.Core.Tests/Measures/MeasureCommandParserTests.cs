@@ -50,6 +50,10 @@ public sealed class MeasureCommandParserTests
     public void Parse_Upcoming(string text, int days) =>
         Assert.Equal(new ChatCommand.Upcoming(days), ChatCommandParser.Parse(text));
 
+    [Fact]
+    public void Parse_UpcomingFrom() =>
+        Assert.Equal(new ChatCommand.Upcoming(60, new DateOnly(2027, 1, 1)), ChatCommandParser.Parse("/upcoming --from 2027-01-01 --days 60"));
+
     [Theory]
     [InlineData("upcoming changes to the EU battery rules?")]
     [InlineData("compare the way China and the United States regulate graphite exports and anode material supply chains")]

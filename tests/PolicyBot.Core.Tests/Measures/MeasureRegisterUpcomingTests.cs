@@ -36,6 +36,8 @@ public sealed class MeasureRegisterUpcomingTests(PolicyCorpusFixture fixture)
         Assert.Contains("10 November 2026", no70.Evidence.Quote);
         var no72 = Assert.Single(events, e => e.Measure.Id == "cn-announcement-46-suspension-2025");
         Assert.Equal(new DateOnly(2026, 11, 27), no72.Date);
+        // Documents that merely mention those suspensions ("... was later suspended until 27 November 2026") get no event of their own.
+        Assert.DoesNotContain(events, e => e.Measure.Id is "cn-gallium-germanium-controls-2023" or "cn-announcement-18-2025-medium-heavy-rare-earths");
         Assert.Equal(events.Select(e => e.Date).Order(), events.Select(e => e.Date));
         Assert.All(events, e => Assert.True(CorpusFacts.Quotes(e.Measure.Id, e.Evidence.Quote), e.Evidence.Quote));
     }
