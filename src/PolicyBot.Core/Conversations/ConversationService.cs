@@ -3,18 +3,24 @@ using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Answering;
 using PolicyBot.Core.Domain;
 using PolicyBot.Core.Feedback;
+using PolicyBot.Core.Measures;
 using PolicyBot.Core.Retrieval;
 
 namespace PolicyBot.Core.Conversations;
 
 /// <summary>
 /// The chat use case shared by Discord, Teams and the web page:
-/// turn ─► command (ask / latest / sources / help) ─► answer with the conversation's history ─► platform-neutral <see cref="ChatReply"/>.
+/// turn ─► command (ask / latest / timeline / compare / upcoming / sources / help)
+///      ─► answer with the conversation's history, or the measure register's cited lists and tables ─► platform-neutral <see cref="ChatReply"/>.
 /// </summary>
+/// <param name="measures">The measure commands; without it, a register over <paramref name="index"/> on the system clock.</param>
 public sealed class ConversationService(
-    AskService ask, IPassageIndex index, HybridRetriever retriever, IConversationHistory history, ReplyJournal journal, ILogger<ConversationService> logger)
+    AskService ask, IPassageIndex index, HybridRetriever retriever, IConversationHistory history, ReplyJournal journal, ILogger<ConversationService> logger,
+    MeasureReplies? measures = null)
 {
-    public const int LatestCount = 8, SourcesCount = 5;
+    public const int LatestCount = LatestQuery.DefaultLimit, SourcesCount = 5;
+
+    private readonly MeasureReplies _measures = measures ?? new MeasureReplies(new MeasureRegister(index, TimeProvider.System));
 
     public async Task<ChatReply> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -24,9 +30,10 @@ public sealed class ConversationService(
             var reply = command switch
             {
                 ChatCommand.Ask a => await AskAsync(turn.ConversationId, a.Question, cancellationToken),
-                ChatCommand.Latest l => await LatestAsync(l, cancellationToken),
+                ChatCommand.Latest or ChatCommand.Timeline or ChatCommand.Compare or ChatCommand.Upcoming => (await _measures.HandleAsync(command, cancellationToken))!,
                 ChatCommand.Sources s => await SourcesAsync(s.Query, cancellationToken),
                 ChatCommand.Unknown u => new ChatReply(ReplyKind.Error, $"I don't know the command \"{u.Name}\". {HelpText.Short}"),
+                ChatCommand.Invalid i => new ChatReply(ReplyKind.Error, $"`{i.Name}`: {i.Problem}"),
                 _ => new ChatReply(ReplyKind.Help, HelpText.Full),
             };
             return reply with { Freshness = reply.Freshness ?? await FreshnessAsync(cancellationToken) };
@@ -44,20 +51,6 @@ public sealed class ConversationService(
         history.Append(conversationId, new ConversationTurn(ChatRole.User, question), new ConversationTurn(ChatRole.Assistant, answer.Text));
         var reply = new ChatReply(answer.Refused ? ReplyKind.Refusal : ReplyKind.Answer, answer.Text) { Citations = answer.Citations, Notice = answer.Notice };
         return reply with { ReplyKey = journal.Record(conversationId, question, reply) };
-    }
-
-    private async Task<ChatReply> LatestAsync(ChatCommand.Latest command, CancellationToken cancellationToken)
-    {
-        var documents = await index.ListDocumentsAsync(cancellationToken);
-        var filter = MeasureFilters.Resolve(command, documents);
-        var items = documents.Where(d => d.Metadata.AnnouncedDate is not null && filter.Matches(d.Metadata))
-            .OrderByDescending(d => d.Metadata.AnnouncedDate).ThenBy(d => d.Title, StringComparer.Ordinal)
-            .Take(LatestCount).Select(Summarise).ToList();
-        var scope = MeasureFilters.Describe(filter);
-        if (items.Count == 0)
-            return new ChatReply(ReplyKind.Measures, $"No indexed measures match {scope}.");
-        var lines = items.Select(m => $"{PolicyDate.Format(m.Announced)} · {m.Jurisdiction} · {m.Title}{(m.Url is null ? "" : $" — {m.Url}")}");
-        return new ChatReply(ReplyKind.Measures, $"Latest measures ({scope}), newest first:\n" + string.Join("\n", lines)) { Items = items };
     }
 
     private async Task<ChatReply> SourcesAsync(string? query, CancellationToken cancellationToken)

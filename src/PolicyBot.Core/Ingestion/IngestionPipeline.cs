@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Core.Domain;
 using PolicyBot.Core.Ingestion.Chunking;
 using PolicyBot.Core.Retrieval;
+using PolicyBot.Core.State;
 
 namespace PolicyBot.Core.Ingestion;
 
 /// <summary>
 /// files ─► read (skip unchanged by content hash) ─► chunk ─► embed in batches across documents ─► upsert per document
-///       ─► delete documents whose files are gone.
+///       ─► delete documents whose files are gone ─► record what was added, updated or removed (when an <see cref="IIngestionHistory"/> is given).
 /// Each document is replaced in one transaction, so an interrupted run leaves every document either old or new, and the next run finishes the rest.
 /// </summary>
 public sealed class IngestionPipeline(
@@ -18,7 +19,8 @@ public sealed class IngestionPipeline(
     DocumentReaderRegistry readers,
     IOptions<IngestionOptions> options,
     TimeProvider time,
-    ILogger<IngestionPipeline> logger)
+    ILogger<IngestionPipeline> logger,
+    IIngestionHistory? history = null)
 {
     private readonly IngestionOptions _options = options.Value;
     private readonly IPassageIndex _index = index;
@@ -57,23 +59,24 @@ public sealed class IngestionPipeline(
                 _logger.DocumentUnchanged(document.Id);
                 continue;
             }
-            await batch.AddAsync(document with { SourcePath = file.FullPath }, isNew: old is null, chunker, cancellationToken);
+            await batch.AddAsync(document with { SourcePath = file.FullPath }, old, chunker, cancellationToken);
         }
         await batch.FlushAsync(cancellationToken);
         var (added, updated, embedded) = (batch.Added, batch.Updated, batch.Embedded);
 
-        var removed = 0;
+        var removed = new List<DocumentChange>();
         foreach (var gone in existing.Values.Where(d => !seen.Contains(d.Id) && (files.IsUnderRoots(d.SourcePath) || !File.Exists(d.SourcePath))))
         {
             await _index.DeleteDocumentAsync(gone.Id, cancellationToken);
             _logger.DocumentRemoved(gone.Id);
-            removed++;
+            removed.Add(new DocumentChange(gone.Id, gone.Title, DocumentChangeKind.Removed, gone.Metadata, null, _time.GetUtcNow()));
         }
+        await RecordAsync(removed, cancellationToken);
 
         progress?.Report(new IngestionProgress(processed, files.Files.Count, embedded, null));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        _logger.IngestionFinished(added, updated, unchanged, removed, failures.Count, embedded, elapsed.TotalSeconds);
-        return new IngestionReport(added, updated, unchanged, removed, embedded, failures.Concat(files.Problems).ToList(), elapsed);
+        _logger.IngestionFinished(added, updated, unchanged, removed.Count, failures.Count, embedded, elapsed.TotalSeconds);
+        return new IngestionReport(added, updated, unchanged, removed.Count, embedded, failures.Concat(files.Problems).ToList(), elapsed);
     }
 
     private async Task<SourceDocument?> TryReadAsync(DocumentFile file, List<IngestionFailure> failures, CancellationToken cancellationToken)
@@ -99,20 +102,26 @@ public sealed class IngestionPipeline(
     public async Task<IngestionReport> IngestDocumentsAsync(IReadOnlyList<SourceDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var existing = (await _index.ListDocumentsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.ContentHash, StringComparer.Ordinal);
+        var existing = (await _index.ListDocumentsAsync(cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var chunker = CreateChunker();
         var batch = new EmbeddingBatch(this);
         var unchanged = 0;
         for (var i = 0; i < documents.Count; i++)
         {
             if (i % 50 == 0) progress?.Report(new IngestionProgress(i, documents.Count, batch.Embedded, documents[i].SourcePath));
-            var hash = existing.GetValueOrDefault(documents[i].Id);
-            if (hash == documents[i].ContentHash) { unchanged++; continue; }
-            await batch.AddAsync(documents[i], hash is null, chunker, cancellationToken);
+            var old = existing.GetValueOrDefault(documents[i].Id);
+            if (old?.ContentHash == documents[i].ContentHash) { unchanged++; continue; }
+            await batch.AddAsync(documents[i], old, chunker, cancellationToken);
         }
         await batch.FlushAsync(cancellationToken);
         progress?.Report(new IngestionProgress(documents.Count, documents.Count, batch.Embedded, null));
         return new IngestionReport(batch.Added, batch.Updated, unchanged, 0, batch.Embedded, [], Stopwatch.GetElapsedTime(started));
+    }
+
+    // Recorded as each batch is written, so changes made before an interruption are not lost from the history.
+    private async Task RecordAsync(List<DocumentChange> changes, CancellationToken cancellationToken)
+    {
+        if (history is not null && changes.Count > 0) await history.RecordAsync(changes, cancellationToken);
     }
 
     private PassageChunker CreateChunker() =>
@@ -121,19 +130,19 @@ public sealed class IngestionPipeline(
     /// <summary>Collects chunked documents until a batch's worth of passages, embeds them in one call, then upserts each document.</summary>
     private sealed class EmbeddingBatch(IngestionPipeline owner)
     {
-        private readonly List<(DocumentRecord Record, IReadOnlyList<Passage> Passages, bool IsNew)> _pending = [];
+        private readonly List<(DocumentRecord Record, IReadOnlyList<Passage> Passages, DocumentRecord? Old)> _pending = [];
         private int _pendingPassages;
 
         public int Added { get; private set; }
         public int Updated { get; private set; }
         public int Embedded { get; private set; }
 
-        public async Task AddAsync(SourceDocument document, bool isNew, PassageChunker chunker, CancellationToken cancellationToken)
+        public async Task AddAsync(SourceDocument document, DocumentRecord? old, PassageChunker chunker, CancellationToken cancellationToken)
         {
             var passages = chunker.Chunk(document);
             var record = new DocumentRecord(document.Id, document.Title, document.SourcePath, document.Metadata, document.ContentHash,
                 owner._time.GetUtcNow(), passages.Count);
-            _pending.Add((record, passages, isNew));
+            _pending.Add((record, passages, old));
             _pendingPassages += passages.Count;
             if (_pendingPassages >= owner._options.EmbeddingBatchSize) await FlushAsync(cancellationToken);
         }
@@ -144,16 +153,20 @@ public sealed class IngestionPipeline(
             var texts = _pending.SelectMany(p => p.Passages.Select(x => EmbeddingText.For(p.Record.Title, x))).ToList();
             var vectors = await owner._embedder.EmbedAsync(texts, cancellationToken);
             var offset = 0;
-            foreach (var (record, passages, isNew) in _pending)
+            var changes = new List<DocumentChange>();
+            foreach (var (record, passages, old) in _pending)
             {
                 await owner._index.UpsertDocumentAsync(record, passages, vectors.AsSpan(offset, passages.Count).ToArray(), cancellationToken);
                 offset += passages.Count;
                 owner._logger.DocumentIngested(record.Id, passages.Count);
-                if (isNew) Added++; else Updated++;
+                if (old is null) Added++; else Updated++;
+                changes.Add(new DocumentChange(record.Id, record.Title, old is null ? DocumentChangeKind.Added : DocumentChangeKind.Updated,
+                    old?.Metadata, record.Metadata, record.IngestedAt));
             }
             Embedded += texts.Count;
             _pending.Clear();
             _pendingPassages = 0;
+            await owner.RecordAsync(changes, cancellationToken);
         }
     }
 }

@@ -6,8 +6,8 @@ using PolicyBot.Discord.Models;
 namespace PolicyBot.Discord.Rendering;
 
 /// <summary>
-/// Renders a <see cref="ChatReply"/> as Discord messages: the answer in embed descriptions, a numbered "Sources" field list,
-/// the freshness stamp in the footer. Text is split only between lines, so a citation is never cut in half, and every
+/// Renders a <see cref="ChatReply"/> as Discord messages: the answer in embed descriptions, a <c>compare</c> table as one
+/// field per row (<see cref="DiscordTableFields"/>), a numbered "Sources" field list, the freshness stamp in the footer. Text is split only between lines, so a citation is never cut in half, and every
 /// message stays within Discord's limits (4096 per description, 1024 per field, 6000 per message, 10 embeds).
 /// </summary>
 public static class DiscordReplyRenderer
@@ -32,7 +32,8 @@ public static class DiscordReplyRenderer
         };
 
         var embeds = descriptions.Select(d => new Embed { Description = d, Color = color }).ToList();
-        var fields = fieldValues.Select((v, i) => new EmbedField(i == 0 ? "Sources" : "Sources (continued)", v));
+        var tableFields = reply.Table is { } table ? DiscordTableFields.From(table) : [];
+        var fields = tableFields.Concat(fieldValues.Select((v, i) => new EmbedField(i == 0 ? "Sources" : "Sources (continued)", v)));
         foreach (var field in fields)
         {
             var last = embeds.Count > 0 ? embeds[^1] : null;

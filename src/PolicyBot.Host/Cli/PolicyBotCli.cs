@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace PolicyBot.Host.Cli;
 
-/// <summary>The `policybot` command line: ingest, ask, search, eval, beir.</summary>
+/// <summary>The `policybot` command line: ingest, ask, search, latest, timeline, compare, upcoming, eval, beir, serve, discord, teams.</summary>
 public static class PolicyBotCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
@@ -14,6 +14,10 @@ public static class PolicyBotCli
             IngestCommand.Create(cli),
             AskCommand.Create(cli),
             SearchCommand.Create(cli),
+            LatestCommand.Create(cli),
+            TimelineCommand.Create(cli),
+            CompareCommand.Create(cli),
+            UpcomingCommand.Create(cli),
             EvalCommand.Create(cli),
             BeirCommand.Create(cli),
             BenchCommand.Create(cli),

@@ -6,20 +6,43 @@ using PolicyBot.Core.Domain;
 namespace PolicyBot.Teams.Rendering;
 
 /// <summary>
-/// Writes the Adaptive Card (schema 1.5) for a reply: the text with [n] markers, a numbered sources list with title,
-/// jurisdiction, date and link, the freshness stamp, and helpful / not helpful buttons (Action.Execute, verb "feedback").
+/// Writes the Adaptive Card (schema 1.5) for a reply: the text with [n] markers (or, for latest / timeline / upcoming, a
+/// list of dated items: <see cref="AdaptiveCardList"/>), a <c>compare</c> table as a <c>Table</c> element
+/// (<see cref="AdaptiveCardTable"/>), a numbered sources list with title, jurisdiction, date and link, the freshness stamp,
+/// and helpful / not helpful buttons (Action.Execute, verb "feedback").
 /// </summary>
 public static class AdaptiveCardBuilder
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string FeedbackVerb = "feedback";
 
+    /// <summary>Teams rejects messages over about 28 KB; a card with a table is shrunk to this many UTF-8 bytes (the fallback text takes the rest).</summary>
+    public const int MaxCardBytes = 18_000;
+
     public static JsonObject Build(ChatReply reply, string replyKey)
     {
-        var body = new JsonArray { TextBlock(reply.Text) };
-        var sources = reply.Citations.Count > 0
+        var (rows, cellLength) = (AdaptiveCardTable.MaxRows, AdaptiveCardTable.MaxCellLength);
+        var card = Build(reply, replyKey, rows, cellLength);
+        while (reply.Table is not null && System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()) > MaxCardBytes && rows > 1)
+        {
+            if (cellLength > 80) cellLength = cellLength * 3 / 4;
+            else rows--;
+            card = Build(reply, replyKey, rows, cellLength);
+        }
+        return card;
+    }
+
+    private static JsonObject Build(ChatReply reply, string replyKey, int tableRows, int cellLength)
+    {
+        var body = new JsonArray();
+        var listed = reply.Items.Any(i => i.Citation is not null);
+        if (listed) foreach (var block in AdaptiveCardList.Build(reply)) body.Add(block);
+        else body.Add(TextBlock(reply.Text));
+        if (reply.Table is { } table) foreach (var element in AdaptiveCardTable.Build(table, tableRows, cellLength)) body.Add(element);
+        var sources = reply.Table is { } shown ? TableSources(reply, shown, tableRows)
+            : reply.Citations.Count > 0
             ? reply.Citations.Select(c => $"[{c.Number}] {Link(c.Title, c.Url)} — {c.Jurisdiction ?? "—"}{DateSuffix(c.Effective ?? c.Announced)}")
-            : reply.Items.Where(i => !reply.Text.Contains(i.Title, StringComparison.Ordinal))
+            : reply.Items.Where(i => !listed && !reply.Text.Contains(i.Title, StringComparison.Ordinal))
                 .Select(i => $"{PolicyDate.Format(i.Announced) ?? "undated"} · {i.Jurisdiction ?? "—"} · {Link(i.Title, i.Url)}");
         var lines = sources.ToList();
         if (lines.Count > 0)
@@ -40,6 +63,17 @@ public static class AdaptiveCardBuilder
         if (reply.Kind is ReplyKind.Answer or ReplyKind.Refusal)
             card["actions"] = new JsonArray { Feedback("Helpful", "helpful", replyKey), Feedback("Not helpful", "not_helpful", replyKey) };
         return card;
+    }
+
+    // A table cites many sentences of few documents: one line per document, with the numbers of the cells shown that cite it.
+    private static IEnumerable<string> TableSources(ChatReply reply, ReplyTable table, int rows)
+    {
+        var used = table.Rows.Take(rows).SelectMany(r => r.Cells).Select(c => c.Citation).OfType<int>().ToHashSet();
+        return reply.Citations.Where(c => used.Contains(c.Number)).GroupBy(c => c.DocumentId).Select(g =>
+        {
+            var c = g.First();
+            return $"{string.Concat(g.Select(x => $"[{x.Number}]"))} {Link(c.Title, c.Url)} — {c.Jurisdiction ?? "—"}{DateSuffix(c.Effective ?? c.Announced)}";
+        });
     }
 
     private static JsonObject Feedback(string title, string rating, string replyKey) => new()

@@ -7,6 +7,9 @@ namespace PolicyBot.Teams.Rendering;
 /// <summary>A chat reply as a Teams message: plain text (the fallback, with [n] markers), the Adaptive Card, and the AI entity.</summary>
 public static class TeamsReplyRenderer
 {
+    /// <summary>The fallback text of a table reply is cut to this many characters, so text and card together stay under Teams' ~28 KB.</summary>
+    public const int MaxTableTextLength = 8_000, TableTextCellLength = 100;
+
     public static Activity Render(ChatReply reply, string replyKey)
     {
         var card = AdaptiveCardBuilder.Build(reply, replyKey);
@@ -27,6 +30,7 @@ public static class TeamsReplyRenderer
     public static string PlainText(ChatReply reply)
     {
         var text = new System.Text.StringBuilder(reply.Text);
+        if (reply.Table is { } table) text.Append("\n\n").Append(ReplyTableText.Format(table, TableTextCellLength));
         if (reply.Citations.Count > 0)
         {
             text.Append("\n\nSources:");
@@ -35,6 +39,8 @@ public static class TeamsReplyRenderer
         }
         if (reply.Notice is not null) text.Append("\n\n").Append(reply.Notice);
         if (reply.Freshness is not null) text.Append("\n\n").Append(reply.Freshness);
-        return text.ToString();
+        if (reply.Table is null || text.Length <= MaxTableTextLength) return text.ToString();
+        var cut = text.ToString().LastIndexOf('\n', MaxTableTextLength - 40);
+        return text.ToString(0, cut > 0 ? cut : MaxTableTextLength - 40) + "\n… (shortened; the card shows the table)";
     }
 }
