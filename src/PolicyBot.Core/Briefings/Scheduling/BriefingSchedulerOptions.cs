@@ -25,4 +25,4 @@ public sealed class BriefingSchedulerOptions
 }
 
 [OptionsValidator]
-public sealed partial class BriefingSchedulerOptionsValidator : IValidateOptions<BriefingSchedulerOptions>;
+internal sealed partial class BriefingSchedulerOptionsValidator : IValidateOptions<BriefingSchedulerOptions>;
