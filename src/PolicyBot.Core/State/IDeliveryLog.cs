@@ -12,10 +12,24 @@ public interface IDeliveryLog
 
     Task MarkDeliveredAsync(SlotClaim claim, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that a slot will not be sent: an older missed slot superseded by a catch-up, or an empty briefing the subscription
+    /// skips. Adds the row if there is none and turns an undelivered claim into a skip; a delivered slot stays delivered.
+    /// A skipped slot cannot be claimed.
+    /// </summary>
+    Task MarkSkippedAsync(string subscriptionId, DateTimeOffset slot, CancellationToken cancellationToken);
+
+    /// <returns>The slot's record, or null when nobody claimed or skipped it.</returns>
+    Task<DeliveryRecord?> FindAsync(string subscriptionId, DateTimeOffset slot, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<DeliveryRecord>> ListAsync(string subscriptionId, CancellationToken cancellationToken);
 }
 
 /// <param name="Attempt">1 for the first claim; higher when a lapsed claim was taken over.</param>
 public sealed record SlotClaim(string SubscriptionId, DateTimeOffset Slot, string DeliveryId, string InstanceId, int Attempt);
 
-public sealed record DeliveryRecord(string SubscriptionId, DateTimeOffset Slot, string DeliveryId, bool Delivered, int Attempts, DateTimeOffset? DeliveredAt);
+public sealed record DeliveryRecord(string SubscriptionId, DateTimeOffset Slot, string DeliveryId, bool Delivered, int Attempts, DateTimeOffset? DeliveredAt)
+{
+    /// <summary>Superseded by a catch-up or an empty briefing the subscription skips; never sent.</summary>
+    public bool Skipped { get; init; }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyBot.Core.State;
+using PolicyBot.State.Postgres;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PostgresStateServiceCollectionExtensions
+{
+    /// <summary>
+    /// Subscriptions, the delivery log and the ingestion history in PostgreSQL (<c>PolicyBot:State:Provider=postgres</c>), for
+    /// several instances behind a load balancer; e.g. <c>sp =&gt; sp.GetRequiredService&lt;IOptions&lt;StateOptions&gt;&gt;().Value.ConnectionString!</c>.
+    /// </summary>
+    public static IServiceCollection AddPolicyBotPostgresState(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.TryAddSingleton(sp => new PostgresStateDatabase(connectionString(sp)));
+        services.TryAddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
+        services.TryAddSingleton<IDeliveryLog, PostgresDeliveryLog>();
+        services.TryAddSingleton<IIngestionHistory, PostgresIngestionHistory>();
+        return services;
+    }
+}

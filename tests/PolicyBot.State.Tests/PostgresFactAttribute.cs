@@ -1,0 +1,10 @@
+namespace PolicyBot.State.Tests;
+
+/// <summary>A fact that needs the PostgreSQL named by POLICYBOT_TEST_POSTGRES (.ci/run starts one); skipped, saying so, without it.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresTestDatabase.ConnectionString is null) Skip = PostgresTestDatabase.MissingReason;
+    }
+}
