@@ -11,7 +11,7 @@ internal sealed partial class QdrantOptionsValidator : IValidateOptions<QdrantOp
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Endpoint))
         {
-            errors.Add($"{QdrantOptions.Section}:Endpoint is required when PolicyBot:Index:Provider is 'qdrant' (the gRPC address, e.g. http://localhost:6334).");
+            errors.Add($"{QdrantOptions.Section}:Endpoint is required to use Qdrant (PolicyBot:Index:Provider=qdrant, or index migrate --to qdrant): the gRPC address, e.g. http://localhost:6334.");
         }
         else if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {

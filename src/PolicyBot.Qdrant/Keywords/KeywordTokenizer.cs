@@ -9,8 +9,9 @@ namespace PolicyBot.Qdrant.Keywords;
 /// ASCII token of three or more letters is reduced by the Porter stemmer.
 /// </summary>
 /// <remarks>
-/// Differences from FTS5: case folding is .NET's invariant lower-casing rather than unicode61's tables, and tokens with
-/// non-ASCII letters or digits are not stemmed (FTS5 would run its byte-wise stemmer over them).
+/// Differences from FTS5: case folding is .NET's invariant lower-casing rather than unicode61's tables, accents are folded
+/// for Latin-1 and Latin Extended-A letters only (unicode61 folds more scripts), and tokens with non-ASCII letters or digits
+/// are not stemmed (FTS5 would run its byte-wise stemmer over them).
 /// </remarks>
 internal static class KeywordTokenizer
 {
