@@ -24,6 +24,7 @@ public static class PolicyBotCli
             ServeCommand.Create(cli),
             DiscordCommand.Create(cli),
             TeamsCommand.Create(cli),
+            IndexCommand.Create(cli),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

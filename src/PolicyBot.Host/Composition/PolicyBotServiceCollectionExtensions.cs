@@ -23,6 +23,8 @@ public static class PolicyBotServiceCollectionExtensions
 
         services.AddSingleton<SqlitePassageIndex>();
         services.AddSingleton<IPassageIndex>(sp => sp.GetRequiredService<SqlitePassageIndex>());
+        // Qdrant replaces the embedded index as IPassageIndex; SqlitePassageIndex stays registered for `index migrate`.
+        if (configuration.GetSection(IndexOptions.Section).Get<IndexOptions>()?.UsesQdrant == true) services.AddQdrantIndex(configuration);
         services.AddPolicyBotEmbeddings(configuration);
         services.AddPolicyBotAnswering(configuration);
 
