@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PolicyBot.Core.Briefings;
 using PolicyBot.Discord;
+using PolicyBot.Discord.Briefings;
 using PolicyBot.Discord.Commands;
 using PolicyBot.Discord.Gateway;
 using PolicyBot.Discord.Interactions;
@@ -35,6 +37,8 @@ public static class DiscordFrontEndExtensions
         services.TryAddSingleton<DiscordMessageRouter>();
         services.TryAddSingleton<IGatewayEventHandler, DiscordGatewayEvents>();
         services.AddDiscordGateway();
+        // The REST client is a transient typed HttpClient, so the sink that uses it is transient too.
+        services.AddTransient<IBriefingSink, DiscordBriefingSink>();
         return services;
     }
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PolicyBot.Core.Briefings;
 using PolicyBot.Teams;
+using PolicyBot.Teams.Briefings;
 using PolicyBot.Teams.Bot;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,7 @@ public static class TeamsFrontEndExtensions
         services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BackgroundWork>());
         services.TryAddSingleton<TeamsActivityHandler>();
+        services.AddSingleton<IBriefingSink, TeamsBriefingSink>();
         return services;
     }
 

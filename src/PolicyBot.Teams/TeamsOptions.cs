@@ -23,5 +23,8 @@ public sealed class TeamsOptions
 
     [Required] public string ChannelIssuer { get; set; } = "https://api.botframework.com";
 
+    /// <summary>Whether any member of a team or chat may subscribe it to briefings (Teams does not tell the bot who owns a team without a roster call).</summary>
+    public bool MembersManageBriefings { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId);
 }

@@ -2,7 +2,7 @@ using PolicyBot.Core.Answering;
 
 namespace PolicyBot.Core.Conversations;
 
-public enum ReplyKind { Answer, Refusal, Measures, Sources, Help, Error }
+public enum ReplyKind { Answer, Refusal, Measures, Sources, Help, Error, Briefing }
 
 /// <summary>
 /// A platform-neutral reply: text with <c>[n]</c> markers, the citations they refer to, listed measures for

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Answering;
+using PolicyBot.Core.Briefings.Commands;
 using PolicyBot.Core.Domain;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Measures;
@@ -16,7 +17,8 @@ namespace PolicyBot.Core.Conversations;
 /// <param name="measures">The measure commands; without it, a register over <paramref name="index"/> on the system clock.</param>
 public sealed class ConversationService(
     AskService ask, IPassageIndex index, HybridRetriever retriever, IConversationHistory history, ReplyJournal journal, ILogger<ConversationService> logger,
-    MeasureReplies? measures = null)
+    MeasureReplies? measures = null,
+    BriefingCommands? briefings = null)
 {
     public const int LatestCount = LatestQuery.DefaultLimit, SourcesCount = 5;
 
@@ -27,6 +29,12 @@ public sealed class ConversationService(
         var command = turn.Command ?? ChatCommandParser.Parse(turn.Text);
         try
         {
+            if (turn.Command is null && briefings is not null
+                && await briefings.TryHandleAsync(new BriefingCommandContext(turn.Platform, turn.ChannelId ?? turn.ConversationId, turn.UserId, turn.CanManage), turn.Text, cancellationToken) is { } brief)
+                return new ChatReply(brief.Outcome == BriefingCommandOutcome.Done ? ReplyKind.Briefing : ReplyKind.Error, brief.Text)
+                {
+                    Freshness = await FreshnessAsync(cancellationToken),
+                };
             var reply = command switch
             {
                 ChatCommand.Ask a => await AskAsync(turn.ConversationId, a.Question, cancellationToken),

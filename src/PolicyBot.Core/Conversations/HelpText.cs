@@ -12,6 +12,8 @@ internal static class HelpText
         • compare <A> <B> [...] [--material M] — a cited table, e.g. `compare China "United States" --material graphite`
         • upcoming [--days N] — effective dates and deadlines in the next N days (default 30)
         • sources [query] — what is indexed, or the documents best matching a query
+        • brief now | brief subscribe <schedule> [--jurisdiction X] [--material Y] [--skip-empty] | brief list | brief unsubscribe <id>
+          — what changed, now or on a schedule, e.g. `brief subscribe daily 08:00 Europe/Berlin --material graphite`
         • help — this message
         Follow-up questions in the same thread or channel use the earlier turns.
         """;

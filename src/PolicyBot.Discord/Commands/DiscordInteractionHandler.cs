@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Conversations;
 using PolicyBot.Core.Feedback;
+using PolicyBot.Discord.Briefings;
 using PolicyBot.Discord.Interactions;
 using PolicyBot.Discord.Models;
 using PolicyBot.Discord.Rendering;
@@ -24,8 +25,11 @@ public sealed class DiscordInteractionHandler(
 
         var user = interaction.InvokingUser?.Id ?? "unknown";
         var conversationId = interaction.ChannelId ?? interaction.Channel?.Id ?? $"dm-{user}";
-        var command = SlashCommands.ToChatCommand(interaction.Data);
-        var reply = await conversations.HandleAsync(new ChatTurn(conversationId, user, SlashCommands.Describe(interaction.Data), command), cancellationToken);
+        var brief = SlashCommands.BriefText(interaction.Data);
+        var turn = brief is not null
+            ? new ChatTurn(conversationId, user, brief, Platform: "discord", CanManage: DiscordBriefingPermissions.CanManageChannel(interaction.Member?.Permissions))
+            : new ChatTurn(conversationId, user, SlashCommands.Describe(interaction.Data), SlashCommands.ToChatCommand(interaction.Data), Platform: "discord");
+        var reply = await conversations.HandleAsync(turn, cancellationToken);
         var payloads = DiscordReplyRenderer.Render(reply);
         // An interaction response is one message; the rare answer too long for one keeps its first part and says so.
         var first = payloads[0];

@@ -41,8 +41,10 @@ public sealed partial class DiscordMessageRouter(
         if (!IsAddressedToBot(message)) return;
         var text = UserMention().Replace(message.Content, m => m.Groups[1].Value == BotUserId ? " " : m.Value).Trim();
 
-        var (channelId, referenceMessage) = await ChooseReplyChannelAsync(message, text, cancellationToken);
-        var reply = await conversations.HandleAsync(new ChatTurn(channelId, message.Author!.Id, text), cancellationToken);
+        // Briefing commands are about the channel, so they are answered in place rather than in a new thread.
+        var isBrief = text.StartsWith("brief ", StringComparison.OrdinalIgnoreCase) || text.Equals("brief", StringComparison.OrdinalIgnoreCase);
+        var (channelId, referenceMessage) = isBrief ? (message.ChannelId, message.Id) : await ChooseReplyChannelAsync(message, text, cancellationToken);
+        var reply = await conversations.HandleAsync(new ChatTurn(channelId, message.Author!.Id, text, Platform: "discord"), cancellationToken);
         var payloads = DiscordReplyRenderer.Render(reply);
         for (var i = 0; i < payloads.Count; i++)
         {

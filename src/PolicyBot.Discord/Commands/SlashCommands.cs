@@ -27,10 +27,19 @@ public static class SlashCommands
             Name = "sources", Description = "What documents are indexed, or which best match a query.",
             Options = [new() { Name = "query", Description = "Words to match (optional)" }],
         },
+        new()
+        {
+            Name = "brief", Description = "Policy briefings for this channel: now, subscribe, list, unsubscribe.",
+            Options = [new() { Name = "command", Description = "e.g. now | subscribe daily 08:00 Europe/Berlin --material graphite | list | unsubscribe <id>", Required = true }],
+        },
         new() { Name = "help", Description = "What PolicyBot can do." },
     ];
 
     /// <summary>The chat command an APPLICATION_COMMAND interaction asks for.</summary>
+    /// <summary>The text form of a /brief invocation ("brief subscribe daily 08:00 UTC"), which the conversation layer parses.</summary>
+    public static string? BriefText(InteractionData? data) =>
+        data?.Name == "brief" ? $"brief {data.Option("command")}".Trim() : null;
+
     public static ChatCommand ToChatCommand(InteractionData? data) => data?.Name switch
     {
         "ask" when data.Option("question") is { Length: > 0 } question => new ChatCommand.Ask(question),

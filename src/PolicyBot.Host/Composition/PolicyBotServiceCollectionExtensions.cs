@@ -1,6 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Answering;
+using PolicyBot.Core.Briefings;
+using PolicyBot.Core.Briefings.Commands;
+using PolicyBot.Core.Briefings.Composition;
+using PolicyBot.Core.Briefings.Scheduling;
+using PolicyBot.Core.Measures;
 using PolicyBot.Core.Conversations;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Embedded;
@@ -34,13 +39,37 @@ public static class PolicyBotServiceCollectionExtensions
         services.AddSingleton<CoverageDescriber>();
         services.AddSingleton<AskService>();
         services.AddSingleton<IndexBootstrapper>();
+        services.TryAddSingleton<MeasureRegister>();
+        services.TryAddSingleton<MeasureReplies>();
+        services.AddPolicyBotState(configuration);
+        return services;
+    }
+
+    /// <summary>Subscriptions, the delivery log and the ingestion history: SQLite by default, PostgreSQL for several instances.</summary>
+    public static IServiceCollection AddPolicyBotState(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var state = configuration.GetSection(StateOptions.Section).Get<StateOptions>() ?? new StateOptions();
+        if (state.Provider == StateProvider.Postgres)
+            services.AddPolicyBotPostgresState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.ConnectionString!);
+        else
+            services.AddPolicyBotSqliteState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Path);
+        return services;
+    }
+
+    /// <summary>Scheduled briefings: composer, brief commands, the scheduler worker. Sinks come with each platform front-end.</summary>
+    public static IServiceCollection AddPolicyBotBriefings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<IBriefingComposer, BriefingComposer>();
+        services.TryAddSingleton<IScheduleParser, ScheduleTextParser>();
+        services.TryAddSingleton<BriefingCommands>();
+        services.AddPolicyBotBriefingScheduler().Bind(configuration.GetSection(BriefingSchedulerOptions.Section)).ValidateOnStart();
         return services;
     }
 
     /// <summary>The platform-neutral chat layer the front-ends share, and where feedback is kept.</summary>
     public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         services.TryAddSingleton<IConversationHistory>(_ => new InMemoryConversationHistory());
         services.TryAddSingleton<ReplyJournal>();

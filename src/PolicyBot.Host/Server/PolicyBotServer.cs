@@ -22,6 +22,7 @@ public static class PolicyBotServer
 
         builder.Services.AddPolicyBot(builder.Configuration)
             .AddPolicyBotConversations(builder.Configuration)
+            .AddPolicyBotBriefings(builder.Configuration)
             .AddDiscordFrontEnd(builder.Configuration)
             .AddTeamsFrontEnd(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();

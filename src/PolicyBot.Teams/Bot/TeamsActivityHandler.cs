@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Conversations;
 using PolicyBot.Core.Feedback;
+using PolicyBot.Teams.Briefings;
 using PolicyBot.Teams.Models;
 using PolicyBot.Teams.Rendering;
 
@@ -48,7 +49,12 @@ public sealed class TeamsActivityHandler(
     {
         await sender.ReplyAsync(activity, new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         var text = MentionText.StripBotMention(activity);
-        var reply = await conversations.HandleAsync(new ChatTurn(activity.Conversation?.Id ?? "unknown", activity.From?.Id ?? "unknown", text), cancellationToken);
+        // Remember every conversation the bot answers in, so briefings can be posted there later (keyed by the channel, not the thread).
+        var channel = TeamsBriefingChannel.ConversationId(activity.Conversation?.Id ?? "unknown");
+        if (StoredConversation.From(activity) is { } stored) await references.SaveAsync(stored with { ConversationId = channel }, cancellationToken);
+        var turn = new ChatTurn(activity.Conversation?.Id ?? "unknown", activity.From?.Id ?? "unknown", text,
+            Platform: "teams", CanManage: options.Value.MembersManageBriefings, ChannelId: channel);
+        var reply = await conversations.HandleAsync(turn, cancellationToken);
         await sender.ReplyAsync(activity, TeamsReplyRenderer.Render(reply, reply.ReplyKey ?? ""), cancellationToken);
     }
 

@@ -28,7 +28,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.Equal(appId, root.GetProperty("bots")[0].GetProperty("botId").GetString());
         Assert.Equal(["personal", "team", "groupChat"], root.GetProperty("bots")[0].GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         var commands = root.GetProperty("bots")[0].GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("title").GetString());
-        Assert.Equal(["ask", "latest", "sources", "help"], commands);
+        Assert.Equal(["ask", "latest", "sources", "timeline", "compare", "upcoming", "brief", "help"], commands);
         Assert.DoesNotContain("{{", File.ReadAllText(Path.Combine(Template, "manifest.json")).Replace(TeamsAppPackage.Placeholder, ""));
     }
 
