@@ -22,7 +22,7 @@ internal static class IngestCommand
                 await cli.Error.WriteLineAsync($"Error: no such file or folder: {string.Join(", ", missing)}");
                 return CliRunner.Failed;
             }
-            if (parse.GetValue(rebuild)) bootstrap.DeleteIndexFiles();
+            if (parse.GetValue(rebuild)) await bootstrap.ResetAsync(ct);
             await bootstrap.OpenAsync(ct);
             var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync(targets, ConsoleProgress.ForStandardError(cli.Error), ct);
             await WriteReportAsync(cli.Output, report);

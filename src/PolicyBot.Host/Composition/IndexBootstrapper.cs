@@ -15,6 +15,17 @@ public sealed class IndexBootstrapper(
 
     public string IndexPath => Path.GetFullPath(indexOptions.Value.Path);
 
+    /// <summary>Empties the index for --rebuild: drops the Qdrant collection, or deletes the embedded SQLite file.</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        if (index is PolicyBot.Qdrant.QdrantPassageIndex qdrant)
+        {
+            await qdrant.DeleteCollectionAsync(cancellationToken);
+            return;
+        }
+        DeleteIndexFiles();
+    }
+
     /// <summary>Deletes the embedded index file so the next open starts empty (for --rebuild or after a model change).</summary>
     public void DeleteIndexFiles()
     {

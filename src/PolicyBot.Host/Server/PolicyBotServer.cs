@@ -26,9 +26,12 @@ public static class PolicyBotServer
             .AddDiscordFrontEnd(builder.Configuration)
             .AddTeamsFrontEnd(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
+        builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        // Ready: the index is open and filled, and Qdrant (when configured) is reachable with its collection.
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains(IndexReadyCheck.ReadyTag) });
         app.MapDiscordFrontEnd();
         app.MapTeamsFrontEnd();
         return app;

@@ -15,6 +15,7 @@ public sealed class ServerStartupTests
         using var http = new HttpClient();
 
         Assert.Equal("ok", await http.GetStringAsync(new Uri(server.Address, "/healthz")));
+        Assert.Equal("Healthy", await http.GetStringAsync(new Uri(server.Address, "/readyz")));
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync(new Uri(server.Address, "/api/messages"), new StringContent("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync(new Uri(server.Address, "/discord/interactions"), new StringContent("{}"))).StatusCode);
     }

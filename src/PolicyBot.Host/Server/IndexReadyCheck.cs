@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PolicyBot.Core.Retrieval;
+
+namespace PolicyBot.Host.Server;
+
+/// <summary>Ready when the index is open and holds documents (the warm-up ingests data/ on first start).</summary>
+internal sealed class IndexReadyCheck(IPassageIndex index) : IHealthCheck
+{
+    public const string ReadyTag = "ready";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var stats = await index.GetStatsAsync(cancellationToken);
+            return stats.DocumentCount > 0
+                ? HealthCheckResult.Healthy($"{stats.DocumentCount} documents indexed.")
+                : HealthCheckResult.Unhealthy("The index is empty.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The index is not open.");
+        }
+    }
+}
