@@ -29,6 +29,25 @@ public static class SlashCommands
         },
         new()
         {
+            Name = "timeline", Description = "Measures in date order with suspensions and what is coming up.",
+            Options = [new() { Name = "subject", Description = "A material or jurisdiction, e.g. graphite", Required = true }],
+        },
+        new()
+        {
+            Name = "compare", Description = "A cited comparison table of jurisdictions or measures.",
+            Options =
+            [
+                new() { Name = "subjects", Description = "Two or more, comma-separated, e.g. China, United States", Required = true },
+                new() { Name = "material", Description = "e.g. graphite (optional)" },
+            ],
+        },
+        new()
+        {
+            Name = "upcoming", Description = "Effective dates and deadlines coming up.",
+            Options = [new() { Type = 4, Name = "days", Description = "How many days ahead (default 30)" }],
+        },
+        new()
+        {
             Name = "brief", Description = "Policy briefings for this channel: now, subscribe, list, unsubscribe.",
             Options = [new() { Name = "command", Description = "e.g. now | subscribe daily 08:00 Europe/Berlin --material graphite | list | unsubscribe <id>", Required = true }],
         },
@@ -45,6 +64,12 @@ public static class SlashCommands
         "ask" when data.Option("question") is { Length: > 0 } question => new ChatCommand.Ask(question),
         "latest" => new ChatCommand.Latest(Blank(data.Option("jurisdiction")), Blank(data.Option("material"))),
         "sources" => new ChatCommand.Sources(Blank(data.Option("query"))),
+        "timeline" when Blank(data.Option("subject")) is { } subject => new ChatCommand.Timeline(subject),
+        "compare" when (data.Option("subjects") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } subjects
+            => new ChatCommand.Compare(subjects, Blank(data.Option("material"))),
+        "compare" => new ChatCommand.Invalid("compare", "give at least two jurisdictions or measures, separated by commas."),
+        "timeline" => new ChatCommand.Invalid("timeline", "give a material or a jurisdiction."),
+        "upcoming" => new ChatCommand.Upcoming(int.TryParse(data.Option("days"), out var days) && days is > 0 and <= 3650 ? days : ChatCommand.Upcoming.DefaultDays),
         "help" or "ask" => new ChatCommand.Help(),
         var other => new ChatCommand.Unknown(other ?? "(none)"),
     };

@@ -32,8 +32,8 @@ public sealed class DiscordCommandRegistrationTests
         Assert.Equal("/api/v10/applications/1200000000000000002/guilds/4000000000000000004/commands", request.PathAndQuery);
         Assert.Equal("Bot tkn", request.Headers["Authorization"]);
         var names = JsonNode.Parse(request.Body)!.AsArray().Select(c => c!["name"]!.GetValue<string>());
-        Assert.Equal(["ask", "latest", "sources", "brief", "help"], names);
-        Assert.Contains("Registered 5 commands in server 4000000000000000004", output.ToString());
+        Assert.Equal(["ask", "latest", "sources", "timeline", "compare", "upcoming", "brief", "help"], names);
+        Assert.Contains("Registered 8 commands in server 4000000000000000004", output.ToString());
     }
 
     [Fact]
