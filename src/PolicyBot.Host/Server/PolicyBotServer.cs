@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Host.Composition;
+using PolicyBot.Host.Web;
 
 namespace PolicyBot.Host.Server;
 
@@ -32,6 +33,7 @@ public static class PolicyBotServer
         app.MapGet("/healthz", () => Results.Text("ok"));
         // Ready: the index is open and filled, and Qdrant (when configured) is reachable with its collection.
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains(IndexReadyCheck.ReadyTag) });
+        app.MapWebChat();
         app.MapDiscordFrontEnd();
         app.MapTeamsFrontEnd();
         return app;
