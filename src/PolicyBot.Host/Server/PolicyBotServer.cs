@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PolicyBot.Host.Composition;
+using PolicyBot.Teams.Bot;
 
 namespace PolicyBot.Host.Server;
 
@@ -20,6 +22,9 @@ public static class PolicyBotServer
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        // Teams conversation references live in the state file so proactive briefings survive restarts (AddTeamsFrontEnd only TryAdds its in-memory default).
+        builder.Services.AddSingleton<IConversationReferenceStore>(sp =>
+            new SqliteConversationReferenceStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         builder.Services.AddPolicyBot(builder.Configuration)
             .AddPolicyBotConversations(builder.Configuration)
             .AddPolicyBotBriefings(builder.Configuration)
