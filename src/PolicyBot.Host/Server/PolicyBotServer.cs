@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PolicyBot.Core.Ingestion;
 using PolicyBot.Host.Composition;
 using PolicyBot.Teams.Bot;
 
@@ -31,6 +32,9 @@ public static class PolicyBotServer
             .AddDiscordFrontEnd(builder.Configuration)
             .AddTeamsFrontEnd(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
+        // After the warm-up, so the index is open before the first scheduled or watched run.
+        builder.Services.AddSingleton<IngestionWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
