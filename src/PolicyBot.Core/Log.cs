@@ -20,6 +20,15 @@ internal static partial class Log
     [LoggerMessage(105, LogLevel.Information, "Ingestion finished: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed, {PassageCount} passages in {Seconds:F1} s")]
     public static partial void IngestionFinished(this ILogger logger, int added, int updated, int unchanged, int removed, int failed, int passageCount, double seconds);
 
+    [LoggerMessage(110, LogLevel.Information, "Scheduled ingestion every {Interval}, watching the data folder: {Watch}")]
+    public static partial void IngestionWorkerStarted(this ILogger logger, TimeSpan? interval, bool watch);
+
+    [LoggerMessage(111, LogLevel.Error, "Ingestion run of {Source} failed; the next run tries again")]
+    public static partial void IngestionRunFailed(this ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(112, LogLevel.Debug, "Files changed under {Path}; re-ingesting after a quiet period")]
+    public static partial void DataFolderChanged(this ILogger logger, string path);
+
     [LoggerMessage(201, LogLevel.Debug, "Retrieved {PassageCount} passages (top dense {TopDense:F3}, term coverage {Coverage:F2}, answerable {Answerable})")]
     public static partial void Retrieved(this ILogger logger, int passageCount, double topDense, double coverage, bool answerable);
 

@@ -16,4 +16,15 @@ public sealed class IngestionOptions
 
     /// <summary>Passages embedded together; larger batches run faster on CPU.</summary>
     [Range(1, 1024)] public int EmbeddingBatchSize { get; set; } = 256;
+
+    /// <summary>How often the server re-ingests the data folder and the feeds, e.g. "00:15:00"; empty turns scheduled runs off.</summary>
+    public TimeSpan? Schedule { get; set; }
+
+    /// <summary>Re-ingest when files under the data folder change (after <see cref="WatchDebounce"/> of quiet).</summary>
+    public bool Watch { get; set; }
+
+    public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>RSS 2.0 or Atom feeds of policy sources; their linked pages are ingested as HTML on each scheduled run.</summary>
+    public List<string> Feeds { get; set; } = [];
 }

@@ -65,7 +65,7 @@ public sealed class IngestionPipeline(
         var (added, updated, embedded) = (batch.Added, batch.Updated, batch.Embedded);
 
         var removed = new List<DocumentChange>();
-        foreach (var gone in existing.Values.Where(d => !seen.Contains(d.Id) && (files.IsUnderRoots(d.SourcePath) || !File.Exists(d.SourcePath))))
+        foreach (var gone in existing.Values.Where(d => !seen.Contains(d.Id) && !IsWebPage(d.SourcePath) && (files.IsUnderRoots(d.SourcePath) || !File.Exists(d.SourcePath))))
         {
             await _index.DeleteDocumentAsync(gone.Id, cancellationToken);
             _logger.DocumentRemoved(gone.Id);
@@ -123,6 +123,10 @@ public sealed class IngestionPipeline(
     {
         if (history is not null && changes.Count > 0) await history.RecordAsync(changes, cancellationToken);
     }
+
+    // Pages ingested from feeds have their URL as source path; a data-folder run must not take them for deleted files.
+    private static bool IsWebPage(string sourcePath) =>
+        Uri.TryCreate(sourcePath, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private PassageChunker CreateChunker() =>
         new(_embedder.CountTokens, new ChunkingOptions { MaxTokens = _options.MaxPassageTokens, OverlapTokens = _options.OverlapTokens });

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PolicyBot.Core.Ingestion;
 using PolicyBot.Host.Composition;
 using PolicyBot.Host.Web;
+using PolicyBot.Teams.Bot;
 
 namespace PolicyBot.Host.Server;
 
@@ -21,6 +24,9 @@ public static class PolicyBotServer
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        // Teams conversation references live in the state file so proactive briefings survive restarts (AddTeamsFrontEnd only TryAdds its in-memory default).
+        builder.Services.AddSingleton<IConversationReferenceStore>(sp =>
+            new SqliteConversationReferenceStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         builder.Services.AddPolicyBot(builder.Configuration)
             .AddPolicyBotConversations(builder.Configuration)
             .AddPolicyBotBriefings(builder.Configuration)
@@ -28,6 +34,9 @@ public static class PolicyBotServer
             .AddTeamsFrontEnd(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
         builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
+        // After the warm-up, so the index is open before the first scheduled or watched run.
+        builder.Services.AddSingleton<IngestionWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
