@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Host.Composition;
+using PolicyBot.Host.Ingestion;
 using PolicyBot.Teams.Bot;
 
 namespace PolicyBot.Host.Server;
@@ -34,6 +35,10 @@ public static class PolicyBotServer
         builder.Services.AddHostedService<IndexWarmup>();
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
+        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run; their ETag/Last-Modified live in the state file.
+        builder.Services.AddHttpClient(FeedIngester.HttpClientName);
+        builder.Services.AddSingleton(sp => new SqliteFetchValidatorStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
+        builder.Services.AddSingleton<IIngestionSource, FeedIngester>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();
