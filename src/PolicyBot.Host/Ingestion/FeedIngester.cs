@@ -6,17 +6,20 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Core.Domain;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Core.Ingestion.Readers;
+using PolicyBot.Core.Retrieval;
 
 namespace PolicyBot.Host.Ingestion;
 
 /// <summary>
 /// Each configured RSS/Atom feed ─► conditional GET (304: nothing more to do) ─► each entry's page, conditional GET too ─► read as HTML
 /// ─► ingest as a document with a stable id per URL ("feed-" + hash), Sources = [url], the entry's title. Validators are saved only
-/// after the pages are ingested, so an interrupted run fetches again. One failing feed or page does not stop the others.
+/// after the pages are ingested, so an interrupted run fetches again; a 304 is trusted only while the documents it stands for are
+/// still in the index (after a rebuild everything is fetched again). One failing feed or page does not stop the others.
 /// </summary>
 public sealed class FeedIngester(
     IHttpClientFactory httpClients,
     IngestionPipeline pipeline,
+    IPassageIndex index,
     SqliteFetchValidatorStore validators,
     IOptions<IngestionOptions> options,
     TimeProvider timeProvider,
@@ -52,7 +55,9 @@ public sealed class FeedIngester(
     private async Task IngestFeedAsync(Uri feedUrl, CancellationToken cancellationToken)
     {
         var http = httpClients.CreateClient(HttpClientName);
-        var fetched = await FetchAsync(http, feedUrl, cancellationToken);
+        var indexed = (await index.ListDocumentsAsync(cancellationToken)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var known = await validators.GetAsync(feedUrl, cancellationToken);
+        var fetched = await FetchAsync(http, feedUrl, known?.DocumentIds?.All(indexed.Contains) == true ? known : null, cancellationToken);
         if (fetched is null)
         {
             logger.FeedNotModified(feedUrl);
@@ -66,7 +71,8 @@ public sealed class FeedIngester(
         {
             try
             {
-                var page = await FetchAsync(http, entry.Link, cancellationToken);
+                var page = await FetchAsync(http, entry.Link,
+                    indexed.Contains(DocumentId(entry.Link)) ? await validators.GetAsync(entry.Link, cancellationToken) : null, cancellationToken);
                 if (page is null) continue;
                 documents.Add(await ReadPageAsync(entry, page.Body, cancellationToken));
                 pages.Add((entry.Link, page.Validators));
@@ -82,7 +88,7 @@ public sealed class FeedIngester(
         var now = timeProvider.GetUtcNow();
         foreach (var (url, pageValidators) in pages)
             if (!pageValidators.IsEmpty) await validators.SaveAsync(url, pageValidators, now, cancellationToken);
-        await validators.SaveAsync(feedUrl, fetched.Validators, now, cancellationToken);
+        await validators.SaveAsync(feedUrl, fetched.Validators with { DocumentIds = [.. entries.Select(e => DocumentId(e.Link))] }, now, cancellationToken);
         logger.FeedIngested(feedUrl, entries.Count, pages.Count, report.Added, report.Updated);
     }
 
@@ -102,9 +108,8 @@ public sealed class FeedIngester(
     }
 
     /// <returns>Null when the server answers 304 Not Modified.</returns>
-    private async Task<Fetched?> FetchAsync(HttpClient http, Uri url, CancellationToken cancellationToken)
+    private static async Task<Fetched?> FetchAsync(HttpClient http, Uri url, FetchValidators? known, CancellationToken cancellationToken)
     {
-        var known = await validators.GetAsync(url, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (known?.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         if (known?.LastModified is { } modified) request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);

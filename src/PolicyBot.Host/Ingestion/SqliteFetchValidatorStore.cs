@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace PolicyBot.Host.Ingestion;
 
 /// <summary>What a server said about a URL's version last time, for a conditional GET (If-None-Match / If-Modified-Since).</summary>
-public sealed record FetchValidators(string? ETag, string? LastModified)
+/// <param name="DocumentIds">For a feed: the documents its entries became, so a 304 is trusted only while they are all still indexed.</param>
+public sealed record FetchValidators(string? ETag, string? LastModified, IReadOnlyList<string>? DocumentIds = null)
 {
     public bool IsEmpty => ETag is null && LastModified is null;
 }
@@ -25,10 +26,13 @@ public sealed class SqliteFetchValidatorStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag, last_modified FROM feed_fetch_validators WHERE url = $url";
+        command.CommandText = "SELECT etag, last_modified, document_ids FROM feed_fetch_validators WHERE url = $url";
         command.Parameters.AddWithValue("$url", url.AbsoluteUri);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        return await r.ReadAsync(cancellationToken) ? new FetchValidators(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)) : null;
+        return await r.ReadAsync(cancellationToken)
+            ? new FetchValidators(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
+                r.IsDBNull(2) ? null : r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            : null;
     }
 
     public async Task SaveAsync(Uri url, FetchValidators validators, DateTimeOffset at, CancellationToken cancellationToken)
@@ -36,12 +40,14 @@ public sealed class SqliteFetchValidatorStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO feed_fetch_validators (url, etag, last_modified, fetched_at) VALUES ($url, $etag, $modified, $at)
-            ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at
+            INSERT INTO feed_fetch_validators (url, etag, last_modified, document_ids, fetched_at) VALUES ($url, $etag, $modified, $documents, $at)
+            ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                document_ids = excluded.document_ids, fetched_at = excluded.fetched_at
             """;
         command.Parameters.AddWithValue("$url", url.AbsoluteUri);
         command.Parameters.AddWithValue("$etag", (object?)validators.ETag ?? DBNull.Value);
         command.Parameters.AddWithValue("$modified", (object?)validators.LastModified ?? DBNull.Value);
+        command.Parameters.AddWithValue("$documents", validators.DocumentIds is { } ids ? string.Join('\n', ids) : DBNull.Value);
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -60,7 +66,7 @@ public sealed class SqliteFetchValidatorStore
                 command.CommandText = """
                     PRAGMA journal_mode = WAL;
                     CREATE TABLE IF NOT EXISTS feed_fetch_validators (
-                        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched_at INTEGER NOT NULL);
+                        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, document_ids TEXT, fetched_at INTEGER NOT NULL);
                     """;
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 _ready = true;

@@ -36,7 +36,11 @@ public static class PolicyBotServer
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
         // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run; their ETag/Last-Modified live in the state file.
-        builder.Services.AddHttpClient(FeedIngester.HttpClientName);
+        builder.Services.AddHttpClient(FeedIngester.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(60);
+            client.MaxResponseContentBufferSize = 20 * 1024 * 1024;
+        });
         builder.Services.AddSingleton(sp => new SqliteFetchValidatorStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         builder.Services.AddSingleton<IIngestionSource, FeedIngester>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());

@@ -44,7 +44,7 @@ public sealed class FeedIngesterTests : IAsyncLifetime
         var options = Options.Create(new IngestionOptions { Feeds = [.. feeds.Select(f => new Uri(_server.Address, f).AbsoluteUri)] });
         var pipeline = new IngestionPipeline(_index, _embedder, DocumentReaderRegistry.CreateDefault(), options, TimeProvider.System,
             NullLogger<IngestionPipeline>.Instance, _history);
-        return new FeedIngester(new SingleClientFactory(), pipeline, new SqliteFetchValidatorStore(_temp.File("state.db")), options,
+        return new FeedIngester(new SingleClientFactory(), pipeline, _index, new SqliteFetchValidatorStore(_temp.File("state.db")), options,
             TimeProvider.System, NullLogger<FeedIngester>.Instance);
     }
 
@@ -131,6 +131,19 @@ public sealed class FeedIngesterTests : IAsyncLifetime
         var item = Assert.Single(briefing.Items, i => i.Kind == BriefingItemKind.New);
         Assert.Equal(("Nickel ore export ban", FeedIngester.DocumentId(Page("nickel"))), (item.Title, item.DocumentId));
         Assert.NotNull(item.Citation);
+    }
+
+    [Fact]
+    public async Task IngestAsync_IndexLostTheDocuments_FetchesFeedAndPagesAgainDespiteValidators()
+    {
+        _site.AddEntry("graphite", "Graphite export licences", "China requires licences for spherical graphite exports.");
+        await Ingester("/feed.atom").IngestAsync(CancellationToken.None);
+        await _index.DeleteDocumentAsync(FeedIngester.DocumentId(Page("graphite")), CancellationToken.None);   // as after `ingest --rebuild`
+
+        await Ingester("/feed.atom").IngestAsync(CancellationToken.None);
+
+        Assert.Equal((0, 0), (_site.NotModifiedFeeds, _site.NotModifiedPages));
+        Assert.Contains(await _index.ListDocumentsAsync(CancellationToken.None), d => d.Id == FeedIngester.DocumentId(Page("graphite")));
     }
 
     [Fact]
