@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Host.Composition;
+using PolicyBot.Host.Ingestion;
 using PolicyBot.Host.Web;
 using PolicyBot.Teams.Bot;
 
@@ -36,6 +37,14 @@ public static class PolicyBotServer
         builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
+        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run; their ETag/Last-Modified live in the state file.
+        builder.Services.AddHttpClient(FeedIngester.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(60);
+            client.MaxResponseContentBufferSize = 20 * 1024 * 1024;
+        });
+        builder.Services.AddSingleton(sp => new SqliteFetchValidatorStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
+        builder.Services.AddSingleton<IIngestionSource, FeedIngester>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+
+namespace PolicyBot.Host.Ingestion;
+
+/// <summary>What a server said about a URL's version last time, for a conditional GET (If-None-Match / If-Modified-Since).</summary>
+/// <param name="DocumentIds">For a feed: the documents its entries became, so a 304 is trusted only while they are all still indexed.</param>
+public sealed record FetchValidators(string? ETag, string? LastModified, IReadOnlyList<string>? DocumentIds = null)
+{
+    public bool IsEmpty => ETag is null && LastModified is null;
+}
+
+/// <summary>ETag and Last-Modified per feed and page URL, in the SQLite state file; the table is created on first use.</summary>
+public sealed class SqliteFetchValidatorStore
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _schema = new(1, 1);
+    private volatile bool _ready;
+
+    public SqliteFetchValidatorStore(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
+    }
+
+    public async Task<FetchValidators?> GetAsync(Uri url, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, last_modified, document_ids FROM feed_fetch_validators WHERE url = $url";
+        command.Parameters.AddWithValue("$url", url.AbsoluteUri);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken)
+            ? new FetchValidators(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
+                r.IsDBNull(2) ? null : r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            : null;
+    }
+
+    public async Task SaveAsync(Uri url, FetchValidators validators, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO feed_fetch_validators (url, etag, last_modified, document_ids, fetched_at) VALUES ($url, $etag, $modified, $documents, $at)
+            ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                document_ids = excluded.document_ids, fetched_at = excluded.fetched_at
+            """;
+        command.Parameters.AddWithValue("$url", url.AbsoluteUri);
+        command.Parameters.AddWithValue("$etag", (object?)validators.ETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("$modified", (object?)validators.LastModified ?? DBNull.Value);
+        command.Parameters.AddWithValue("$documents", validators.DocumentIds is { } ids ? string.Join('\n', ids) : DBNull.Value);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (_ready) return connection;
+        await _schema.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_ready)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    PRAGMA journal_mode = WAL;
+                    CREATE TABLE IF NOT EXISTS feed_fetch_validators (
+                        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, document_ids TEXT, fetched_at INTEGER NOT NULL);
+                    """;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                _ready = true;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        finally { _schema.Release(); }
+        return connection;
+    }
+}
