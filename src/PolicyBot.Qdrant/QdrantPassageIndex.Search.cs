@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PolicyBot.Core.Domain;
+using PolicyBot.Core.Retrieval;
 using PolicyBot.Qdrant.Keywords;
 using PolicyBot.Qdrant.Payload;
 using Qdrant.Client.Grpc;
@@ -59,7 +60,36 @@ public sealed partial class QdrantPassageIndex
         }
     }
 
-    private async Task<IReadOnlyList<PassageHit>> SearchAsync(string kind, Func<ulong, QueryPoints> request, int top, CancellationToken cancellationToken)
+    /// <summary>The one-request hybrid for the retriever: fused order, with each passage's dense cosine computed from its returned vector.</summary>
+    public async Task<IReadOnlyList<ScoredPassage>> SearchFusedAsync(ReadOnlyMemory<float> query, string text, int top, SearchFilter filter, int rrfK,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        CheckDimensions(query);
+        if (top <= 0) return [];
+        var terms = KeywordWeights.ForQuery(text);
+        var scored = await SearchPointsAsync("hybrid", limit => _requests.HybridQuery(query, terms, limit, Math.Max(limit, (ulong)top), filter, rrfK, withDenseVector: true),
+            top, cancellationToken);
+        return scored.Select(s => new ScoredPassage(s.Hit.Passage, s.Hit.Document, s.Hit.Score, DenseCosine(query.Span, s.Point), null)).ToList();
+    }
+
+    /// <summary>Vectors are stored unit length, so the dot product is the cosine; null when the point came back without its vector.</summary>
+    internal static double? DenseCosine(ReadOnlySpan<float> query, ScoredPoint point)
+    {
+        if (point.Vectors?.Vectors?.Vectors is not { } named || !named.TryGetValue(Requests.QdrantRequests.DenseVector, out var output)) return null;
+#pragma warning disable CS0612 // servers before 1.13 fill the deprecated flat Data field instead of Dense
+        var data = output.Dense is { Data.Count: > 0 } dense ? dense.Data : output.Data;
+#pragma warning restore CS0612
+        if (data.Count != query.Length) return null;
+        double dot = 0;
+        for (var i = 0; i < data.Count; i++) dot += query[i] * data[i];
+        return dot;
+    }
+
+    private async Task<IReadOnlyList<PassageHit>> SearchAsync(string kind, Func<ulong, QueryPoints> request, int top, CancellationToken cancellationToken) =>
+        (await SearchPointsAsync(kind, request, top, cancellationToken)).Select(s => s.Hit).ToList();
+
+    private async Task<IReadOnlyList<(PassageHit Hit, ScoredPoint Point)>> SearchPointsAsync(string kind, Func<ulong, QueryPoints> request, int top, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var limit = (ulong)top;
@@ -68,14 +98,14 @@ public sealed partial class QdrantPassageIndex
             var response = await _client.Points.QueryAsync(request(limit), Call(cancellationToken));
             var points = response.Result;
             var documents = await GetStoredDocumentsAsync(points.Select(p => PointPayload.String(p.Payload, PayloadKeys.DocumentId)!), cancellationToken);
-            var hits = new List<PassageHit>(points.Count);
+            var hits = new List<(PassageHit Hit, ScoredPoint Point)>(points.Count);
             foreach (var point in points)
             {
                 var documentId = PointPayload.String(point.Payload, PayloadKeys.DocumentId)!;
                 // A passage counts only in its document's current generation: never half an upsert, never a deleted document.
                 if (documents.TryGetValue(documentId, out var document) && PointPayload.Integer(point.Payload, PayloadKeys.Generation) == document.Generation)
                 {
-                    hits.Add(new PassageHit(PointPayload.ReadPassage(point.Payload), document.Record, point.Score));
+                    hits.Add((new PassageHit(PointPayload.ReadPassage(point.Payload), document.Record, point.Score), point));
                 }
             }
             var dropped = points.Count - hits.Count;

@@ -25,7 +25,7 @@ namespace PolicyBot.Qdrant;
 /// from one process). The collection's metadata records the embedding model, dimensions and keyword scheme, and
 /// <see cref="InitializeAsync"/> refuses a collection built with others.
 /// </remarks>
-public sealed partial class QdrantPassageIndex : IPassageIndex, IDisposable
+public sealed partial class QdrantPassageIndex : IHybridPassageIndex, IDisposable
 {
     private readonly QdrantGrpcClient _client;
     private readonly bool _ownsClient;

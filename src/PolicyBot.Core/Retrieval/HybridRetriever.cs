@@ -21,6 +21,11 @@ public sealed class HybridRetriever(IPassageIndex index, IEmbedder embedder, IOp
     public async Task<IReadOnlyList<ScoredPassage>> SearchAsync(string query, SearchMode mode, int top, SearchFilter filter, CancellationToken cancellationToken)
     {
         var pool = Math.Max(top, _options.CandidatePool);
+        if (mode == SearchMode.Hybrid && index is IHybridPassageIndex oneRequest)
+        {
+            var queryVector = (await embedder.EmbedAsync([query], cancellationToken))[0];
+            return await oneRequest.SearchFusedAsync(queryVector, query, top, filter, _options.RrfK, cancellationToken);
+        }
         IReadOnlyList<PassageHit> dense = [], keyword = [];
         if (mode != SearchMode.Keyword)
         {

@@ -53,7 +53,9 @@ internal sealed partial class QdrantRequests(string collection)
     /// Dense and keyword candidates fetched and fused by reciprocal rank in one Query API request. <paramref name="rrfK"/> is
     /// the k of the RRF paper (and of <c>PolicyBot:Retrieval:RrfK</c>); Qdrant ranks from 0, so it is sent as k + 1.
     /// </summary>
-    public QueryPoints HybridQuery(ReadOnlyMemory<float> vector, SparseTerms terms, ulong limit, ulong candidates, SearchFilter filter, int rrfK)
+    /// <param name="withDenseVector">Also return each point's dense vector, so the caller can compute its cosine to the query.</param>
+    public QueryPoints HybridQuery(ReadOnlyMemory<float> vector, SparseTerms terms, ulong limit, ulong candidates, SearchFilter filter, int rrfK,
+        bool withDenseVector = false)
     {
         var request = new QueryPoints
         {
@@ -62,6 +64,8 @@ internal sealed partial class QdrantRequests(string collection)
             Limit = limit,
             WithPayload = new WithPayloadSelector { Enable = true },
         };
+        if (withDenseVector)
+            request.WithVectors = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } };
         request.Prefetch.Add(Prefetch(new Query { Nearest = new VectorInput { Dense = Dense(vector) } }, DenseVector, candidates, filter));
         if (!terms.IsEmpty)
             request.Prefetch.Add(Prefetch(new Query { Nearest = new VectorInput { Sparse = Sparse(terms) } }, KeywordVector, candidates, filter));

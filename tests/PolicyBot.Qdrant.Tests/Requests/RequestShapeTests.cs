@@ -140,6 +140,38 @@ public sealed class RequestShapeTests
         Assert.Equal([KeywordWeights.TermId("graphit"), KeywordWeights.TermId("export")], terms.Indices.Order());
     }
 
+    // https://qdrant.tech/documentation/search/search/ ("with_vector": select named vectors to return):
+    //   { ..., "with_vector": ["dense"] }   — gRPC: with_vectors { include { names: ["dense"] } }
+    [Fact]
+    public void HybridQuery_ForTheRetriever_AlsoReturnsTheDenseVector()
+    {
+        var request = _requests.HybridQuery(new float[] { 0.6f, 0.8f }, KeywordWeights.ForQuery("graphite"), 10, 50, SearchFilter.None, 60, withDenseVector: true);
+
+        JsonAssert.Matches("""{ "include": { "names": [ "dense" ] } }""", request.WithVectors);
+        Assert.Equal(Query.VariantOneofCase.Rrf, request.Query.VariantCase);
+    }
+
+    [Fact]
+    public void DenseCosine_IsTheDotProductWithTheReturnedVector_OrNullWithoutIt()
+    {
+        var point = new ScoredPoint { Vectors = new VectorsOutput { Vectors = new NamedVectorsOutput() } };
+        point.Vectors.Vectors.Vectors.Add(QdrantRequests.DenseVector, new VectorOutput { Dense = new DenseVectorOutputShim().Build(0.6f, 0.8f) });
+
+        Assert.Equal(0.6 * 0.6 + 0.8 * 0.8, QdrantPassageIndex.DenseCosine(new float[] { 0.6f, 0.8f }, point)!.Value, 5);
+        Assert.Null(QdrantPassageIndex.DenseCosine(new float[] { 0.6f, 0.8f }, new ScoredPoint()));
+        Assert.Null(QdrantPassageIndex.DenseCosine(new float[] { 1f, 0f, 0f }, point));   // dimension mismatch
+    }
+
+    private sealed class DenseVectorOutputShim
+    {
+        public DenseVector Build(params float[] values)
+        {
+            var vector = new DenseVector();
+            vector.Data.AddRange(values);
+            return vector;
+        }
+    }
+
     [Fact]
     public void HybridQuery_NoWords_PrefetchesDenseOnly()
     {
