@@ -1,23 +1,24 @@
-using Microsoft.Data.Sqlite;
+using PolicyBot.Core.State;
 
 namespace PolicyBot.Core.Feedback;
 
 /// <summary>Feedback in a small SQLite file of its own (the index can be rebuilt; votes must survive that).</summary>
 public sealed class SqliteFeedbackStore : IFeedbackStore
 {
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _schema = new(1, 1);
-    private bool _ready;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL, conversation_id TEXT NOT NULL, user_id TEXT NOT NULL,
+            reply_key TEXT NOT NULL, helpful INTEGER NOT NULL, reason TEXT, question TEXT, answer TEXT, cited TEXT NOT NULL, at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
+        """;
 
-    public SqliteFeedbackStore(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-    }
+    private readonly SqliteSchemaFile _file;
+
+    public SqliteFeedbackStore(string path) => _file = new SqliteSchemaFile(path, Schema);
 
     public async Task AddAsync(FeedbackRecord f, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO feedback (platform, conversation_id, user_id, reply_key, helpful, reason, question, answer, cited, at)
@@ -38,7 +39,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
 
     public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT platform, conversation_id, user_id, reply_key, helpful, reason, question, answer, cited, at FROM feedback WHERE at >= $since ORDER BY at";
         command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? 0);
@@ -49,28 +50,5 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.GetString(8).Split('\n', StringSplitOptions.RemoveEmptyEntries), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9))));
         return list;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (_ready) return connection;
-        await _schema.WaitAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS feedback (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT, platform TEXT NOT NULL, conversation_id TEXT NOT NULL, user_id TEXT NOT NULL,
-                    reply_key TEXT NOT NULL, helpful INTEGER NOT NULL, reason TEXT, question TEXT, answer TEXT, cited TEXT NOT NULL, at INTEGER NOT NULL);
-                CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _ready = true;
-        }
-        finally { _schema.Release(); }
-        return connection;
     }
 }

@@ -9,44 +9,14 @@ namespace PolicyBot.Core.State;
 /// </summary>
 public sealed class SqliteStateDatabase
 {
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _schema = new(1, 1);
-    private volatile bool _ready;
+    private readonly SqliteSchemaFile _file;
 
-    public SqliteStateDatabase(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
-    }
+    public SqliteStateDatabase(string path) => _file = new SqliteSchemaFile(path, Schema);
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (_ready) return connection;
-        await _schema.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_ready)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = Schema;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                _ready = true;
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-        finally { _schema.Release(); }
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     // Instants are Unix milliseconds (UTC).
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS briefing_subscriptions (
             id TEXT PRIMARY KEY, platform TEXT NOT NULL, channel_id TEXT NOT NULL,
             kind TEXT NOT NULL, at TEXT, day INTEGER, cron TEXT, time_zone TEXT NOT NULL,

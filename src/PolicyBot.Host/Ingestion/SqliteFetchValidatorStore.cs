@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using PolicyBot.Core.State;
 
 namespace PolicyBot.Host.Ingestion;
 
@@ -12,19 +12,18 @@ public sealed record FetchValidators(string? ETag, string? LastModified, IReadOn
 /// <summary>ETag and Last-Modified per feed and page URL, in the SQLite state file; the table is created on first use.</summary>
 public sealed class SqliteFetchValidatorStore
 {
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _schema = new(1, 1);
-    private volatile bool _ready;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS feed_fetch_validators (
+            url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, document_ids TEXT, fetched_at INTEGER NOT NULL);
+        """;
 
-    public SqliteFetchValidatorStore(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
-    }
+    private readonly SqliteSchemaFile _file;
+
+    public SqliteFetchValidatorStore(string path) => _file = new SqliteSchemaFile(path, Schema);
 
     public async Task<FetchValidators?> GetAsync(Uri url, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, last_modified, document_ids FROM feed_fetch_validators WHERE url = $url";
         command.Parameters.AddWithValue("$url", url.AbsoluteUri);
@@ -37,7 +36,7 @@ public sealed class SqliteFetchValidatorStore
 
     public async Task SaveAsync(Uri url, FetchValidators validators, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO feed_fetch_validators (url, etag, last_modified, document_ids, fetched_at) VALUES ($url, $etag, $modified, $documents, $at)
@@ -52,32 +51,4 @@ public sealed class SqliteFetchValidatorStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (_ready) return connection;
-        await _schema.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_ready)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = """
-                    PRAGMA journal_mode = WAL;
-                    CREATE TABLE IF NOT EXISTS feed_fetch_validators (
-                        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, document_ids TEXT, fetched_at INTEGER NOT NULL);
-                    """;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                _ready = true;
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-        finally { _schema.Release(); }
-        return connection;
-    }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using PolicyBot.Core.State;
 
 namespace PolicyBot.Teams.Bot;
 
@@ -8,19 +8,13 @@ namespace PolicyBot.Teams.Bot;
 /// </summary>
 public sealed class SqliteConversationReferenceStore : IConversationReferenceStore
 {
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _schema = new(1, 1);
-    private volatile bool _ready;
+    private readonly SqliteSchemaFile _file;
 
-    public SqliteConversationReferenceStore(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
-    }
+    public SqliteConversationReferenceStore(string path) => _file = new SqliteSchemaFile(path, Schema);
 
     public async Task SaveAsync(StoredConversation conversation, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO teams_conversations (conversation_id, service_url, channel_id, tenant_id, bot_id, conversation_type)
@@ -39,7 +33,7 @@ public sealed class SqliteConversationReferenceStore : IConversationReferenceSto
 
     public async Task RemoveAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM teams_conversations WHERE conversation_id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -48,7 +42,7 @@ public sealed class SqliteConversationReferenceStore : IConversationReferenceSto
 
     public async Task<IReadOnlyList<StoredConversation>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT conversation_id, service_url, channel_id, tenant_id, bot_id, conversation_type FROM teams_conversations ORDER BY conversation_id";
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -59,33 +53,7 @@ public sealed class SqliteConversationReferenceStore : IConversationReferenceSto
         return list;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (_ready) return connection;
-        await _schema.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_ready)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = Schema;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                _ready = true;
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-        finally { _schema.Release(); }
-        return connection;
-    }
-
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS teams_conversations (
             conversation_id TEXT PRIMARY KEY, service_url TEXT NOT NULL, channel_id TEXT NOT NULL,
             tenant_id TEXT, bot_id TEXT, conversation_type TEXT);

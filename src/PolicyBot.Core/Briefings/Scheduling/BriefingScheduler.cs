@@ -97,7 +97,7 @@ public sealed class BriefingScheduler
         if (claim.Attempt > 1) _logger.RetryingLapsedClaim(claim.DeliveryId, s.Id, latest, claim.Attempt);
 
         var briefing = await _composer.ComposeAsync(s, since, latest, cancellationToken);
-        if (!briefing.HasChanges && s.SkipWhenEmpty)
+        if (!Composition.BriefingDelivery.ShouldPost(s, briefing))
         {
             await _deliveries.MarkSkippedAsync(s.Id, latest, cancellationToken);
             await _subscriptions.SetLastBriefingAsync(s.Id, latest, cancellationToken);
