@@ -89,9 +89,11 @@ public sealed partial class SqlitePassageIndexAtomicityTests : IDisposable
         await UpsertVersionAsync(index, version: 0, passageCount: 3, Ct);
         using var done = new CancellationTokenSource();
         var searches = 0;
+        var readersStarted = new[] { NewSignal(), NewSignal() };
 
-        async Task SearchUntilDoneAsync(bool dense)
+        async Task SearchUntilDoneAsync(bool dense, TaskCompletionSource started)
         {
+            started.TrySetResult();
             while (!done.IsCancellationRequested)
             {
                 var hits = dense
@@ -102,19 +104,37 @@ public sealed partial class SqlitePassageIndexAtomicityTests : IDisposable
             }
         }
 
-        var readers = new[] { Task.Run(() => SearchUntilDoneAsync(dense: true)), Task.Run(() => SearchUntilDoneAsync(dense: false)) };
-        // Keep writing until the readers have searched plenty (and at least 60 versions), with a cap.
+        // Readers run on their own threads so a busy thread pool (other test classes run in parallel) cannot starve them.
+        var readers = new[]
+        {
+            Task.Factory.StartNew(() => SearchUntilDoneAsync(dense: true, readersStarted[0]), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap(),
+            Task.Factory.StartNew(() => SearchUntilDoneAsync(dense: false, readersStarted[1]), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap(),
+        };
+        await Task.WhenAll(readersStarted.Select(s => s.Task)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Keep writing until the readers have searched plenty (and at least 60 versions), with a cap; every 20 versions
+        // the writer lets the readers catch up, so reads and writes interleave even on a loaded machine.
         var version = 0;
         while (++version < 5_000 && (version <= 60 || Volatile.Read(ref searches) < 300))
         {
             if (version % 10 == 0) await index.DeleteDocumentAsync("live", Ct);
             await UpsertVersionAsync(index, version, passageCount: 1 + version % 4, Ct);
+            if (version % 20 == 0) await WaitForMoreSearchesAsync(() => Volatile.Read(ref searches), TimeSpan.FromSeconds(5));
         }
         await done.CancelAsync();
         await Task.WhenAll(readers);
 
         Assert.True(searches >= 300, $"Only {searches} searches ran during {version} upserts.");
         await AssertVersionAsync(index, version - 1, passageCount: 1 + (version - 1) % 4);
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static async Task WaitForMoreSearchesAsync(Func<int> searches, TimeSpan timeout)
+    {
+        var before = searches();
+        var deadline = DateTime.UtcNow + timeout;
+        while (searches() <= before && DateTime.UtcNow < deadline) await Task.Delay(1);
     }
 
     private async Task<SqlitePassageIndex> NewIndexAsync()
