@@ -45,7 +45,10 @@ public static class PolicyBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Subscriptions, the delivery log and the ingestion history: SQLite by default, PostgreSQL for several instances.</summary>
+    /// <summary>
+    /// Everything that must survive restarts (subscriptions, delivery log, ingestion history, feedback, Teams conversation references,
+    /// feed validators): SQLite by default, PostgreSQL for several instances.
+    /// </summary>
     public static IServiceCollection AddPolicyBotState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -67,10 +70,9 @@ public static class PolicyBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The platform-neutral chat layer the front-ends share, and where feedback is kept.</summary>
+    /// <summary>The platform-neutral chat layer the front-ends share (feedback is kept with the state: AddPolicyBotState).</summary>
     public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         services.TryAddSingleton<IConversationHistory>(_ => new InMemoryConversationHistory());
         services.TryAddSingleton<ReplyJournal>();
         services.TryAddSingleton<ConversationService>();

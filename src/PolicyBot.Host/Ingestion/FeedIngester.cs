@@ -20,7 +20,7 @@ public sealed class FeedIngester(
     IHttpClientFactory httpClients,
     IngestionPipeline pipeline,
     IPassageIndex index,
-    SqliteFetchValidatorStore validators,
+    IFetchValidatorStore validators,
     IOptions<IngestionOptions> options,
     TimeProvider timeProvider,
     ILogger<FeedIngester> logger) : IIngestionSource

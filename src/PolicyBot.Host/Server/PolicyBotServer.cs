@@ -25,9 +25,6 @@ public static class PolicyBotServer
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        // Teams conversation references live in the state file so proactive briefings survive restarts (AddTeamsFrontEnd only TryAdds its in-memory default).
-        builder.Services.AddSingleton<IConversationReferenceStore>(sp =>
-            new SqliteConversationReferenceStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         builder.Services.AddPolicyBot(builder.Configuration)
             .AddPolicyBotConversations(builder.Configuration)
             .AddPolicyBotBriefings(builder.Configuration)
@@ -37,13 +34,12 @@ public static class PolicyBotServer
         builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
-        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run; their ETag/Last-Modified live in the state file.
+        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run; their ETag/Last-Modified live with the state (AddPolicyBotState).
         builder.Services.AddHttpClient(FeedIngester.HttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(60);
             client.MaxResponseContentBufferSize = 20 * 1024 * 1024;
         });
-        builder.Services.AddSingleton(sp => new SqliteFetchValidatorStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         builder.Services.AddSingleton<IIngestionSource, FeedIngester>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
