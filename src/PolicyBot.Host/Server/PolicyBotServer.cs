@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Ingestion;
-using PolicyBot.Host.Composition;
-using PolicyBot.Host.Ingestion;
 using PolicyBot.Host.Web;
-using PolicyBot.Teams.Bot;
 
 namespace PolicyBot.Host.Server;
 
@@ -34,13 +30,8 @@ public static class PolicyBotServer
         builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
-        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run; their ETag/Last-Modified live with the state (AddPolicyBotState).
-        builder.Services.AddHttpClient(FeedIngester.HttpClientName, client =>
-        {
-            client.Timeout = TimeSpan.FromSeconds(60);
-            client.MaxResponseContentBufferSize = 20 * 1024 * 1024;
-        });
-        builder.Services.AddSingleton<IIngestionSource, FeedIngester>();
+        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run.
+        builder.Services.AddPolicyBotFeeds();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();
