@@ -31,6 +31,7 @@ public static class TeamsFrontEndExtensions
         services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BackgroundWork>());
+        services.TryAddSingleton<TeamsBriefingAccess>();
         services.TryAddSingleton<TeamsActivityHandler>();
         services.AddSingleton<IBriefingSink, TeamsBriefingSink>();
         return services;
