@@ -79,6 +79,16 @@ public sealed partial class AnswerScenarioTests(BrowserFixture fixture) : Browse
     });
 
     [ChromiumFact]
+    public Task Question_TheDocumentsDoNotCover_IsRefusedWithoutSources() => RunAsync(async chat =>
+    {
+        var reply = await chat.AskAsync("What is the best pizza topping in Naples?");
+
+        await Expect(reply).ToHaveClassAsync("bot refusal");
+        await Expect(ChatPage.Sources(reply)).ToHaveCountAsync(0);
+        await Expect(reply.Locator(".answer button.cite")).ToHaveCountAsync(0);
+    });
+
+    [ChromiumFact]
     public Task Feedback_Helpful_IsStoredWithTheQuestionAndItsSources() => RunAsync(async chat =>
     {
         const string question = "Which graphite products does Announcement No. 39 of 2023 cover?";

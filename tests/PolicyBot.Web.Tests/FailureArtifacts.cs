@@ -5,16 +5,20 @@ public static class FailureArtifacts
 {
     public const string EnvironmentVariable = "POLICYBOT_TEST_ARTIFACTS";
 
-    public static string Folder =>
-        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(AppContext.BaseDirectory, "TestResults", "playwright");
+    public static string Folder => FolderFor(Environment.GetEnvironmentVariable(EnvironmentVariable));
 
-    /// <summary>A file name made from the test's name: letters, digits, dots, dashes and underscores only.</summary>
-    public static string ScreenshotPath(string testName)
+    public static string FolderFor(string? configured) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(AppContext.BaseDirectory, "TestResults", "playwright")
+            : Path.GetFullPath(configured);
+
+    public static string ScreenshotPath(string testName) => ScreenshotPath(Folder, testName);
+
+    /// <summary>A file in <paramref name="folder"/> named after the test: letters, digits, dots, dashes and underscores only.</summary>
+    public static string ScreenshotPath(string folder, string testName)
     {
         var safe = new string(testName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
-        return Path.Combine(Folder, safe + ".png");
+        return Path.Combine(folder, safe + ".png");
     }
 }
 
