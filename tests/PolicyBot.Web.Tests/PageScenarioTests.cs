@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,6 +27,21 @@ public sealed class PageScenarioTests(BrowserFixture fixture) : BrowserScenarios
         await Expect(input).ToHaveValueAsync("");
         await chat.Page.Keyboard.PressAsync("Tab");
         await Expect(chat.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send" })).ToBeFocusedAsync();
+    });
+
+    [ChromiumFact]
+    public Task Axe_FindsNoAccessibilityViolations_WithAnAnswerATableAndOpenFeedback() => RunAsync(async chat =>
+    {
+        var answer = await chat.AskAsync("What are the CRMA benchmarks?");
+        await ChatPage.Sources(answer).First.Locator("summary").ClickAsync();
+        await answer.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Not helpful" }).ClickAsync();
+        await chat.AskAsync("compare China \"United States\" --material graphite");
+
+        var result = await chat.Page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, "axe-core violations: " + string.Join("; ",
+            result.Violations.Select(v => $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
+        Assert.NotEmpty(result.Passes);   // axe really ran over the page
     });
 
     [ChromiumFact]
