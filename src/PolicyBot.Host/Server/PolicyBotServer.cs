@@ -26,6 +26,7 @@ public static class PolicyBotServer
             .AddPolicyBotBriefings(builder.Configuration)
             .AddDiscordFrontEnd(builder.Configuration)
             .AddTeamsFrontEnd(builder.Configuration);
+        builder.Services.AddHostedService<LegacyStateImport>();
         builder.Services.AddHostedService<IndexWarmup>();
         builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
         // After the warm-up, so the index is open before the first scheduled or watched run.
