@@ -6,6 +6,7 @@ using PolicyBot.Core.Domain;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Measures;
 using PolicyBot.Core.Retrieval;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Core.Conversations;
 
@@ -37,7 +38,7 @@ public sealed class ConversationService(
                 };
             var reply = command switch
             {
-                ChatCommand.Ask a => await AskAsync(turn.ConversationId, a.Question, cancellationToken),
+                ChatCommand.Ask a => await AskAsync(turn.ConversationId, turn.Platform, a.Question, cancellationToken),
                 ChatCommand.Latest or ChatCommand.Timeline or ChatCommand.Compare or ChatCommand.Upcoming => (await _measures.HandleAsync(command, cancellationToken))!,
                 ChatCommand.Sources s => await SourcesAsync(s.Query, cancellationToken),
                 ChatCommand.Unknown u => new ChatReply(ReplyKind.Error, $"I don't know the command \"{u.Name}\". {HelpText.Short}"),
@@ -53,8 +54,9 @@ public sealed class ConversationService(
         }
     }
 
-    private async Task<ChatReply> AskAsync(string conversationId, string question, CancellationToken cancellationToken)
+    private async Task<ChatReply> AskAsync(string conversationId, string platform, string question, CancellationToken cancellationToken)
     {
+        PolicyBotTelemetry.RecordQuestion(platform);
         var answer = await ask.AskAsync(new AskRequest(question, history.Get(conversationId), SearchFilter.None), cancellationToken);
         history.Append(conversationId, new ConversationTurn(ChatRole.User, question), new ConversationTurn(ChatRole.Assistant, answer.Text));
         var reply = new ChatReply(answer.Refused ? ReplyKind.Refusal : ReplyKind.Answer, answer.Text) { Citations = answer.Citations, Notice = answer.Notice };

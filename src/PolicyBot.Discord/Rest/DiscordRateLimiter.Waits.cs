@@ -1,3 +1,5 @@
+using PolicyBot.Core.Telemetry;
+
 namespace PolicyBot.Discord.Rest;
 
 /// <summary>Entering a bucket and waiting for its reset, the global pause and the global window.</summary>
@@ -11,15 +13,16 @@ public sealed partial class DiscordRateLimiter
         var bucket = await EnterBucketAsync(route, cancellationToken);
         try
         {
-            await WaitAsync(route, () => bucket.DelayUntilReset(Now), (r, s) => _logger.BucketWait(r, s), cancellationToken);
+            await WaitAsync(route, "bucket", () => bucket.DelayUntilReset(Now), (r, s) => _logger.BucketWait(r, s), cancellationToken);
             if (!route.IsInteraction)
             {
-                await WaitAsync(route, () => _globalPauseUntil > Now ? _globalPauseUntil - Now : TimeSpan.Zero,
+                await WaitAsync(route, "global_pause", () => _globalPauseUntil > Now ? _globalPauseUntil - Now : TimeSpan.Zero,
                     (r, s) => _logger.GlobalPauseWait(r, s), cancellationToken);
                 var slot = _window.Reserve(Now);
                 if (slot > TimeSpan.Zero)
                 {
                     _logger.GlobalWindowWait(route.Key, slot.TotalSeconds, _window.Limit);
+                    PolicyBotTelemetry.RecordRateLimitWait(DiscordRestClient.Platform, "global_window", slot);
                     await Task.Delay(slot, _timeProvider, cancellationToken);
                 }
             }
@@ -94,7 +97,7 @@ public sealed partial class DiscordRateLimiter
     private string KeyOf(DiscordRoute route) =>
         (_hashes.TryGetValue(route.Key, out var hash) ? hash : route.Key) + "|" + route.MajorParameter;
 
-    private async Task WaitAsync(DiscordRoute route, Func<TimeSpan> remaining, Action<string, double> log, CancellationToken cancellationToken)
+    private async Task WaitAsync(DiscordRoute route, string reason, Func<TimeSpan> remaining, Action<string, double> log, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -102,6 +105,7 @@ public sealed partial class DiscordRateLimiter
             lock (_lock) delay = remaining();
             if (delay <= TimeSpan.Zero) return;
             log(route.Key, delay.TotalSeconds);
+            PolicyBotTelemetry.RecordRateLimitWait(DiscordRestClient.Platform, reason, delay);
             await Task.Delay(delay, _timeProvider, cancellationToken);
         }
     }
