@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Host.Composition;
 using PolicyBot.Host.Ingestion;
+using PolicyBot.Host.Telemetry;
 using PolicyBot.Host.Web;
 using PolicyBot.Teams.Bot;
 
@@ -33,6 +34,7 @@ public static class PolicyBotServer
             .AddPolicyBotBriefings(builder.Configuration)
             .AddDiscordFrontEnd(builder.Configuration)
             .AddTeamsFrontEnd(builder.Configuration);
+        builder.Services.AddPolicyBotTelemetry(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
         builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
         // After the warm-up, so the index is open before the first scheduled or watched run.
@@ -51,6 +53,7 @@ public static class PolicyBotServer
         app.MapGet("/healthz", () => Results.Text("ok"));
         // Ready: the index is open and filled, and Qdrant (when configured) is reachable with its collection.
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains(IndexReadyCheck.ReadyTag) });
+        app.MapPolicyBotTelemetry();
         app.MapWebChat();
         app.MapDiscordFrontEnd();
         app.MapTeamsFrontEnd();
