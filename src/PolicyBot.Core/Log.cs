@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(202, LogLevel.Debug, "Answered with {CitationCount} citations in {Milliseconds:F1} ms")]
     public static partial void Answered(this ILogger logger, int citationCount, double milliseconds);
 
+    [LoggerMessage(302, LogLevel.Warning, "A {Command} chat turn could not reach the state store: {Reason}")]
+    public static partial void StateUnavailable(this ILogger logger, string command, string reason);
+
     [LoggerMessage(301, LogLevel.Error, "Handling a {Command} chat turn failed")]
     public static partial void ChatTurnFailed(this ILogger logger, string command, Exception exception);
 }

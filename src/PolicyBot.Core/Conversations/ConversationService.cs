@@ -6,6 +6,7 @@ using PolicyBot.Core.Domain;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Measures;
 using PolicyBot.Core.Retrieval;
+using PolicyBot.Core.State;
 using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Core.Conversations;
@@ -22,6 +23,9 @@ public sealed class ConversationService(
     BriefingCommands? briefings = null)
 {
     public const int LatestCount = LatestQuery.DefaultLimit, SourcesCount = 5;
+
+    public const string StateUnavailableReply =
+        "I can't reach my storage right now, so briefing subscriptions can't be read or changed. Please try again in a few minutes; questions still work.";
 
     private readonly MeasureReplies _measures = measures ?? new MeasureReplies(new MeasureRegister(index, TimeProvider.System));
 
@@ -46,6 +50,11 @@ public sealed class ConversationService(
                 _ => new ChatReply(ReplyKind.Help, HelpText.Full),
             };
             return reply with { Freshness = reply.Freshness ?? await FreshnessAsync(cancellationToken) };
+        }
+        catch (StateUnavailableException ex)
+        {
+            logger.StateUnavailable(command.GetType().Name, ex.Message);
+            return new ChatReply(ReplyKind.Error, StateUnavailableReply);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
