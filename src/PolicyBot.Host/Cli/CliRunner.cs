@@ -22,6 +22,11 @@ internal static class CliRunner
             await cli.Error.WriteLineAsync($"Configuration error: {string.Join(" ", ex.Failures)}");
             return ConfigurationError;
         }
+        catch (PolicyBot.Core.Embedded.IndexCorruptException ex)
+        {
+            await cli.Error.WriteLineAsync($"Index error: {ex.Message}");
+            return ConfigurationError;
+        }
         catch (IndexMismatchException ex)
         {
             await cli.Error.WriteLineAsync($"Index error: {ex.Message}");
