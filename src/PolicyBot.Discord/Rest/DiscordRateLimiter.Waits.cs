@@ -99,13 +99,19 @@ public sealed partial class DiscordRateLimiter
 
     private async Task WaitAsync(DiscordRoute route, string reason, Func<TimeSpan> remaining, Action<string, double> log, CancellationToken cancellationToken)
     {
+        long? started = null;
         while (true)
         {
             TimeSpan delay;
             lock (_lock) delay = remaining();
-            if (delay <= TimeSpan.Zero) return;
+            if (delay <= TimeSpan.Zero)
+            {
+                // One measurement per wait, however many times the loop re-checked.
+                if (started is { } since) PolicyBotTelemetry.RecordRateLimitWait(DiscordRestClient.Platform, reason, _timeProvider.GetElapsedTime(since));
+                return;
+            }
+            started ??= _timeProvider.GetTimestamp();
             log(route.Key, delay.TotalSeconds);
-            PolicyBotTelemetry.RecordRateLimitWait(DiscordRestClient.Platform, reason, delay);
             await Task.Delay(delay, _timeProvider, cancellationToken);
         }
     }
