@@ -126,9 +126,19 @@ public sealed class IngestionPipeline(
     }
 
     // Recorded as each batch is written, so changes made before an interruption are not lost from the history.
+    // A state store that is down must not stop the index from being built (or the server from starting): the documents are
+    // indexed anyway, and the warning says which changes briefings will not report.
     private async Task RecordAsync(List<DocumentChange> changes, CancellationToken cancellationToken)
     {
-        if (history is not null && changes.Count > 0) await history.RecordAsync(changes, cancellationToken);
+        if (history is null || changes.Count == 0) return;
+        try
+        {
+            await history.RecordAsync(changes, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            _logger.IngestionHistoryNotRecorded(changes.Count, ex.Message);
+        }
     }
 
     // Pages ingested from feeds have their URL as source path; a data-folder run must not take them for deleted files.

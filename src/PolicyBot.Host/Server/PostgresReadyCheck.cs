@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using PolicyBot.Core.State;
 using PolicyBot.State.Postgres;
 
 namespace PolicyBot.Host.Server;
@@ -24,9 +25,13 @@ internal sealed class PostgresReadyCheck(PostgresStateDatabase database) : IHeal
         {
             return HealthCheckResult.Unhealthy($"PostgreSQL did not answer within {ProbeTimeout.TotalSeconds:0} s.");
         }
+        catch (StateUnavailableException ex)
+        {
+            // The type of the underlying failure only: a driver message can name the host, and readiness output is public.
+            return HealthCheckResult.Unhealthy($"PostgreSQL is not reachable ({(ex.InnerException ?? ex).GetType().Name}).");
+        }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            // The exception message can name the host, never the password; keep the reason short anyway.
             return HealthCheckResult.Unhealthy($"PostgreSQL is not reachable ({ex.GetType().Name}).");
         }
     }
