@@ -28,7 +28,7 @@ public static class TelemetryServiceCollectionExtensions
             {
                 metrics.AddMeter(PolicyBotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (options.Prometheus) metrics.AddPrometheusExporter();
-                if (otlp) metrics.AddOtlpExporter(o => ConfigureOtlp(o, options));
+                if (otlp) metrics.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/metrics"));
             })
             .WithTracing(tracing =>
             {
@@ -36,7 +36,7 @@ public static class TelemetryServiceCollectionExtensions
                     // Health probes and scrapes would drown the interesting spans.
                     .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path, options))
                     .AddHttpClientInstrumentation();
-                if (otlp) tracing.AddOtlpExporter(o => ConfigureOtlp(o, options));
+                if (otlp) tracing.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/traces"));
             });
         return services;
     }
@@ -50,11 +50,13 @@ public static class TelemetryServiceCollectionExtensions
     }
 
     // Without an endpoint in PolicyBot:Telemetry the exporter reads the standard OTEL_EXPORTER_OTLP_* variables itself.
-    private static void ConfigureOtlp(OtlpExporterOptions otlp, TelemetryOptions options)
+    // An endpoint set in code is used as is, so over HTTP each signal needs its own path, as the variable would give it.
+    private static void ConfigureOtlp(OtlpExporterOptions otlp, TelemetryOptions options, string signalPath)
     {
         if (string.IsNullOrWhiteSpace(options.OtlpEndpoint)) return;
-        otlp.Endpoint = new Uri(options.OtlpEndpoint);
+        var endpoint = new Uri(options.OtlpEndpoint.TrimEnd('/') + "/");
         otlp.Protocol = options.UsesHttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        otlp.Endpoint = options.UsesHttpProtobuf ? new Uri(endpoint, signalPath) : new Uri(options.OtlpEndpoint);
     }
 
     private static bool IsProbe(PathString path, TelemetryOptions options) =>
