@@ -15,14 +15,18 @@ public static class PolicyBotTelemetry
     public static readonly ActivitySource Source = new(Name, "1.0");
     public static readonly Meter Meter = new(Name, "1.0");
 
+    // Buckets sized for this bot: answers take milliseconds to seconds, ingestion runs seconds to minutes.
+    private static readonly InstrumentAdvice<double> Milliseconds = new() { HistogramBucketBoundaries = [1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000] };
+    private static readonly InstrumentAdvice<double> Seconds = new() { HistogramBucketBoundaries = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800] };
+
     public static readonly Histogram<double> AnswerDuration =
-        Meter.CreateHistogram<double>("policybot.answer.duration", "ms", "Time to answer or refuse a question, retrieval and composition included.");
+        Meter.CreateHistogram<double>("policybot.answer.duration", "ms", "Time to answer or refuse a question, retrieval and composition included.", tags: null, advice: Milliseconds);
 
     public static readonly Histogram<double> RetrievalDuration =
-        Meter.CreateHistogram<double>("policybot.retrieval.duration", "ms", "Time to retrieve passages for a question (hybrid search and answerability gate).");
+        Meter.CreateHistogram<double>("policybot.retrieval.duration", "ms", "Time to retrieve passages for a question (hybrid search and answerability gate).", tags: null, advice: Milliseconds);
 
     public static readonly Histogram<double> CompositionDuration =
-        Meter.CreateHistogram<double>("policybot.composition.duration", "ms", "Time to compose an answer from retrieved passages (language model or extractive).");
+        Meter.CreateHistogram<double>("policybot.composition.duration", "ms", "Time to compose an answer from retrieved passages (language model or extractive).", tags: null, advice: Milliseconds);
 
     public static readonly Counter<long> Refusals =
         Meter.CreateCounter<long>("policybot.refusals", "{question}", "Questions the documents do not cover, answered with a refusal.");
@@ -40,13 +44,13 @@ public static class PolicyBotTelemetry
         Meter.CreateCounter<long>("policybot.ingestion.passages", "{passage}", "Passages embedded and written to the index.");
 
     public static readonly Histogram<double> IngestionDuration =
-        Meter.CreateHistogram<double>("policybot.ingestion.duration", "s", "Time of one ingestion run.");
+        Meter.CreateHistogram<double>("policybot.ingestion.duration", "s", "Time of one ingestion run.", tags: null, advice: Seconds);
 
     public static readonly Counter<long> PlatformApiErrors =
         Meter.CreateCounter<long>("policybot.platform.api_errors", "{response}", "Error responses (and unreachable attempts) from the Discord and Teams APIs, by platform and status.");
 
     public static readonly Histogram<double> RateLimitWait =
-        Meter.CreateHistogram<double>("policybot.platform.rate_limit_wait", "ms", "Time a platform send waited for a rate limit, by platform and reason.");
+        Meter.CreateHistogram<double>("policybot.platform.rate_limit_wait", "ms", "Time a platform send waited for a rate limit, by platform and reason.", tags: null, advice: Milliseconds);
 
     public const string PlatformTag = "policybot.platform";
     public const string OutcomeTag = "policybot.outcome";
