@@ -6,5 +6,5 @@ namespace PolicyBot.Ai;
 internal static partial class Log
 {
     [LoggerMessage(301, LogLevel.Warning, "The language model {Reason}; answering extractively")]
-    public static partial void LanguageModelFailed(this ILogger logger, string reason, Exception exception);
+    public static partial void LanguageModelFailed(this ILogger logger, string reason, Exception? exception);
 }

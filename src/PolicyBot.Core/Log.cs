@@ -29,11 +29,17 @@ internal static partial class Log
     [LoggerMessage(112, LogLevel.Debug, "Files changed under {Path}; re-ingesting after a quiet period")]
     public static partial void DataFolderChanged(this ILogger logger, string path);
 
+    [LoggerMessage(113, LogLevel.Warning, "{ChangeCount} document changes were indexed but not recorded in the ingestion history: {Reason}")]
+    public static partial void IngestionHistoryNotRecorded(this ILogger logger, int changeCount, string reason);
+
     [LoggerMessage(201, LogLevel.Debug, "Retrieved {PassageCount} passages (top dense {TopDense:F3}, term coverage {Coverage:F2}, answerable {Answerable})")]
     public static partial void Retrieved(this ILogger logger, int passageCount, double topDense, double coverage, bool answerable);
 
     [LoggerMessage(202, LogLevel.Debug, "Answered with {CitationCount} citations in {Milliseconds:F1} ms")]
     public static partial void Answered(this ILogger logger, int citationCount, double milliseconds);
+
+    [LoggerMessage(302, LogLevel.Warning, "A {Command} chat turn could not reach the state store: {Reason}")]
+    public static partial void StateUnavailable(this ILogger logger, string command, string reason);
 
     [LoggerMessage(301, LogLevel.Error, "Handling a {Command} chat turn failed")]
     public static partial void ChatTurnFailed(this ILogger logger, string command, Exception exception);

@@ -1,4 +1,5 @@
 using Npgsql;
+using PolicyBot.Core.State;
 
 namespace PolicyBot.State.Postgres;
 
@@ -16,9 +17,18 @@ public sealed class PostgresStateDatabase : IAsyncDisposable, IDisposable
 
     public PostgresStateDatabase(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
 
+    /// <exception cref="StateUnavailableException">The server cannot be reached or refuses the connection.</exception>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new StateUnavailableException("The PostgreSQL state database is not reachable.", ex);
+        }
         if (_ready) return connection;
         await _schema.WaitAsync(cancellationToken);
         try

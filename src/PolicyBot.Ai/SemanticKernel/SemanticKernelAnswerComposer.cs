@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using PolicyBot.Core.Answering;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Ai.SemanticKernel;
 
 /// <summary>
 /// Runs the answer prompt through a Semantic Kernel <see cref="Kernel"/>: the configured chat service (extractive or an
-/// OpenAI-compatible model) writes the text. If the model fails or times out, the extractive service answers through the
-/// same prompt call and the answer says so.
+/// OpenAI-compatible model) writes the text. If the model cannot be reached, fails, times out, answers with nothing, or cites
+/// only passages it was not given, the extractive service answers through the same prompt call and the answer says so.
 /// </summary>
 public sealed class SemanticKernelAnswerComposer : IAnswerComposer
 {
@@ -38,17 +39,41 @@ public sealed class SemanticKernelAnswerComposer : IAnswerComposer
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
+        string reason;
+        Exception? error = null;
         try
         {
-            return new ComposedText(await InvokeAsync(_primary, context, timeout.Token));
+            var text = await InvokeAsync(_primary, context, timeout.Token);
+            var problem = Inspect(text, context);
+            if (problem is null) return new ComposedText(text);
+            reason = problem;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not InvalidOperationException { Source: "PolicyBot.Ai" })
         {
-            var reason = timeout.IsCancellationRequested ? $"did not answer within {_timeout.TotalSeconds:0} s" : "returned an error";
-            _logger.LanguageModelFailed(reason, ex);
-            var text = await InvokeAsync(_fallback, context, cancellationToken);
-            return new ComposedText(text, $"The language model {reason}, so this answer was extracted directly from the documents.");
+            reason = timeout.IsCancellationRequested ? $"did not answer within {_timeout.TotalSeconds:0} s" : Describe(ex);
+            error = ex;
         }
+
+        _logger.LanguageModelFailed(reason, error);
+        PolicyBotTelemetry.ComposerFallbacks.Add(1);
+        var extracted = await InvokeAsync(_fallback, context, cancellationToken);
+        return new ComposedText(extracted, $"The language model {reason}, so this answer was extracted directly from the documents.");
+    }
+
+    /// <summary>Null when the model's text can be used; otherwise what is wrong with it. A text without any marker is left to the caller (a refusal).</summary>
+    private static string? Inspect(string text, AnswerContext context)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "returned an empty answer";
+        if (CitationPostProcessor.HasMarkers(text) && CitationPostProcessor.Process(text, context.Passages).Citations.Count == 0)
+            return "cited sources that do not exist";
+        return null;
+    }
+
+    private static string Describe(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+            if (e is HttpRequestException { StatusCode: null }) return "could not be reached";
+        return "returned an error";
     }
 
     private async Task<string> InvokeAsync(Kernel kernel, AnswerContext context, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Retrieval;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Core.Answering;
 
@@ -17,8 +18,23 @@ public sealed class AskService(HybridRetriever retriever, IAnswerComposer compos
         if (question.Length > AskRequest.MaxQuestionLength)
             return new Answer($"That question is too long ({question.Length:N0} characters); please keep it under {AskRequest.MaxQuestionLength:N0}.", true, []);
 
+        using var activity = PolicyBotTelemetry.Source.StartActivity("ask");
         var started = Stopwatch.GetTimestamp();
-        var retrieval = await retriever.RetrieveAsync(question, request.History, request.Filter, cancellationToken);
+        var answer = await AnswerAsync(request, question, cancellationToken);
+        var outcome = answer.Refused ? "refused" : "answered";
+        activity?.SetTag(PolicyBotTelemetry.OutcomeTag, outcome);
+        if (answer.Refused) PolicyBotTelemetry.Refusals.Add(1);
+        PolicyBotTelemetry.AnswerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>(PolicyBotTelemetry.OutcomeTag, outcome));
+        return answer;
+    }
+
+    private async Task<Answer> AnswerAsync(AskRequest request, string question, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        RetrievalResult retrieval;
+        using (PolicyBotTelemetry.Source.StartActivity("retrieve"))
+            retrieval = await retriever.RetrieveAsync(question, request.History, request.Filter, cancellationToken);
+        PolicyBotTelemetry.RetrievalDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         logger.Retrieved(retrieval.Passages.Count, retrieval.TopDense, retrieval.TermCoverage, retrieval.Answerable);
         var signals = new RetrievalSignals(retrieval.TopDense, retrieval.TermCoverage, retrieval.PassageCoverage);
         if (!retrieval.Answerable)
@@ -26,7 +42,11 @@ public sealed class AskService(HybridRetriever retriever, IAnswerComposer compos
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var context = new AnswerContext(retrieval.Query, retrieval.Passages, request.History, today);
-        var composed = await composer.ComposeAsync(context, cancellationToken);
+        var composing = Stopwatch.GetTimestamp();
+        ComposedText composed;
+        using (PolicyBotTelemetry.Source.StartActivity("compose"))
+            composed = await composer.ComposeAsync(context, cancellationToken);
+        PolicyBotTelemetry.CompositionDuration.Record(Stopwatch.GetElapsedTime(composing).TotalMilliseconds);
         var (text, citations) = CitationPostProcessor.Process(composed.Text, retrieval.Passages);
         logger.Answered(citations.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 

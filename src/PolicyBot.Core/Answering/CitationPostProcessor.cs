@@ -43,6 +43,9 @@ public static partial class CitationPostProcessor
         return (rewritten, citations);
     }
 
+    /// <summary>Whether the text carries any <c>[n]</c> marker at all, valid or not.</summary>
+    public static bool HasMarkers(string text) => MarkerPattern().IsMatch(text);
+
     private static Citation ToCitation(int number, ScoredPassage p) => new(
         number,
         p.Document.Id,

@@ -6,6 +6,8 @@ using PolicyBot.Core.Domain;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Measures;
 using PolicyBot.Core.Retrieval;
+using PolicyBot.Core.State;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Core.Conversations;
 
@@ -22,6 +24,9 @@ public sealed class ConversationService(
 {
     public const int LatestCount = LatestQuery.DefaultLimit, SourcesCount = 5;
 
+    public const string StateUnavailableReply =
+        "I can't reach my storage right now, so briefing subscriptions can't be read or changed. Please try again in a few minutes; questions still work.";
+
     private readonly MeasureReplies _measures = measures ?? new MeasureReplies(new MeasureRegister(index, TimeProvider.System));
 
     public async Task<ChatReply> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
@@ -37,7 +42,7 @@ public sealed class ConversationService(
                 };
             var reply = command switch
             {
-                ChatCommand.Ask a => await AskAsync(turn.ConversationId, a.Question, cancellationToken),
+                ChatCommand.Ask a => await AskAsync(turn.ConversationId, turn.Platform, a.Question, cancellationToken),
                 ChatCommand.Latest or ChatCommand.Timeline or ChatCommand.Compare or ChatCommand.Upcoming => (await _measures.HandleAsync(command, cancellationToken))!,
                 ChatCommand.Sources s => await SourcesAsync(s.Query, cancellationToken),
                 ChatCommand.Unknown u => new ChatReply(ReplyKind.Error, $"I don't know the command \"{u.Name}\". {HelpText.Short}"),
@@ -46,6 +51,11 @@ public sealed class ConversationService(
             };
             return reply with { Freshness = reply.Freshness ?? await FreshnessAsync(cancellationToken) };
         }
+        catch (StateUnavailableException ex)
+        {
+            logger.StateUnavailable(command.GetType().Name, ex.Message);
+            return new ChatReply(ReplyKind.Error, StateUnavailableReply);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.ChatTurnFailed(command.GetType().Name, ex);
@@ -53,8 +63,9 @@ public sealed class ConversationService(
         }
     }
 
-    private async Task<ChatReply> AskAsync(string conversationId, string question, CancellationToken cancellationToken)
+    private async Task<ChatReply> AskAsync(string conversationId, string platform, string question, CancellationToken cancellationToken)
     {
+        PolicyBotTelemetry.RecordQuestion(platform);
         var answer = await ask.AskAsync(new AskRequest(question, history.Get(conversationId), SearchFilter.None), cancellationToken);
         history.Append(conversationId, new ConversationTurn(ChatRole.User, question), new ConversationTurn(ChatRole.Assistant, answer.Text));
         var reply = new ChatReply(answer.Refused ? ReplyKind.Refusal : ReplyKind.Answer, answer.Text) { Citations = answer.Citations, Notice = answer.Notice };

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(159, LogLevel.Warning, "Dense search skipped passages missing from {Path}: another process changed the file; initialize again to reload the vectors")]
     public static partial void DenseSearchStale(this ILogger logger, string path);
+
+    [LoggerMessage(160, LogLevel.Error, "The index file {Path} is damaged: {Problem}")]
+    public static partial void IndexCorrupt(this ILogger logger, string path, string problem);
 }

@@ -19,6 +19,8 @@ namespace PolicyBot.Core.Embedded;
 /// </remarks>
 public sealed partial class SqlitePassageIndex : IPassageIndex, IDisposable, IAsyncDisposable
 {
+    private const int SqliteCorrupt = 11, SqliteNotADatabase = 26;
+
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -69,9 +71,20 @@ public sealed partial class SqlitePassageIndex : IPassageIndex, IDisposable, IAs
         var directory = System.IO.Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
 
-        await using var connection = await OpenAsync(cancellationToken);
-        EnsureSchema(connection, embeddingModelId, dimensions);
-        var snapshot = LoadSnapshot(connection, dimensions, cancellationToken);
+        VectorSnapshot snapshot;
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            EnsureSchema(connection, embeddingModelId, dimensions);
+            snapshot = LoadSnapshot(connection, dimensions, cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            // Pooled connections still hold the damaged file; drop them so a rebuilt file at the same path is really opened.
+            using (var pooled = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(pooled);
+            _logger.IndexCorrupt(FilePath, ex.Message);
+            throw new IndexCorruptException(FilePath, ex.SqliteErrorCode == SqliteNotADatabase ? "not a database" : "malformed", ex);
+        }
 
         _modelId = embeddingModelId;
         _snapshot = snapshot;

@@ -1,4 +1,5 @@
 using PolicyBot.Core.State;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Core.Feedback;
 
@@ -35,6 +36,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
         command.Parameters.AddWithValue("$cited", string.Join('\n', f.CitedDocuments));
         command.Parameters.AddWithValue("$at", f.At.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
+        PolicyBotTelemetry.RecordFeedback(f.Platform, f.Helpful);
     }
 
     public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset? since, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using PolicyBot.Core.Ingestion.Chunking;
 using PolicyBot.Core.Measures;
 using PolicyBot.Core.Retrieval;
 using PolicyBot.Core.State;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Core.Ingestion;
 
@@ -31,6 +32,7 @@ public sealed class IngestionPipeline(
 
     public async Task<IngestionReport> IngestAsync(IReadOnlyList<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
+        using var activity = PolicyBotTelemetry.Source.StartActivity("ingest");
         var started = Stopwatch.GetTimestamp();
         var files = DocumentFiles.Enumerate(paths, readers);
         var existing = (await _index.ListDocumentsAsync(cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
@@ -76,6 +78,8 @@ public sealed class IngestionPipeline(
 
         progress?.Report(new IngestionProgress(processed, files.Files.Count, embedded, null));
         var elapsed = Stopwatch.GetElapsedTime(started);
+        PolicyBotTelemetry.IngestionDuration.Record(elapsed.TotalSeconds);
+        activity?.SetTag("policybot.ingestion.passages", embedded);
         _logger.IngestionFinished(added, updated, unchanged, removed.Count, failures.Count, embedded, elapsed.TotalSeconds);
         return new IngestionReport(added, updated, unchanged, removed.Count, embedded, failures.Concat(files.Problems).ToList(), elapsed);
     }
@@ -102,6 +106,7 @@ public sealed class IngestionPipeline(
     /// <summary>Ingests documents made in memory (e.g. a benchmark corpus); unchanged ones are skipped, nothing is removed.</summary>
     public async Task<IngestionReport> IngestDocumentsAsync(IReadOnlyList<SourceDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
+        using var activity = PolicyBotTelemetry.Source.StartActivity("ingest");
         var started = Stopwatch.GetTimestamp();
         var existing = (await _index.ListDocumentsAsync(cancellationToken)).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var chunker = CreateChunker();
@@ -116,13 +121,25 @@ public sealed class IngestionPipeline(
         }
         await batch.FlushAsync(cancellationToken);
         progress?.Report(new IngestionProgress(documents.Count, documents.Count, batch.Embedded, null));
-        return new IngestionReport(batch.Added, batch.Updated, unchanged, 0, batch.Embedded, [], Stopwatch.GetElapsedTime(started));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        PolicyBotTelemetry.IngestionDuration.Record(elapsed.TotalSeconds);
+        return new IngestionReport(batch.Added, batch.Updated, unchanged, 0, batch.Embedded, [], elapsed);
     }
 
     // Recorded as each batch is written, so changes made before an interruption are not lost from the history.
+    // A state store that is down must not stop the index from being built (or the server from starting): the documents are
+    // indexed anyway, and the warning says which changes briefings will not report.
     private async Task RecordAsync(List<DocumentChange> changes, CancellationToken cancellationToken)
     {
-        if (history is not null && changes.Count > 0) await history.RecordAsync(changes, cancellationToken);
+        if (history is null || changes.Count == 0) return;
+        try
+        {
+            await history.RecordAsync(changes, cancellationToken);
+        }
+        catch (StateUnavailableException ex)
+        {
+            _logger.IngestionHistoryNotRecorded(changes.Count, ex.Message);
+        }
     }
 
     // Pages ingested from feeds have their URL as source path; a data-folder run must not take them for deleted files.
@@ -171,6 +188,7 @@ public sealed class IngestionPipeline(
                     old?.Metadata, record.Metadata, record.IngestedAt));
             }
             Embedded += texts.Count;
+            PolicyBotTelemetry.PassagesIngested.Add(texts.Count);
             _pending.Clear();
             _pendingPassages = 0;
             await owner.RecordAsync(changes, cancellationToken);

@@ -1,3 +1,5 @@
+using PolicyBot.Core.Telemetry;
+
 namespace PolicyBot.Discord.Rest;
 
 /// <summary>Entering a bucket and waiting for its reset, the global pause and the global window.</summary>
@@ -11,15 +13,16 @@ public sealed partial class DiscordRateLimiter
         var bucket = await EnterBucketAsync(route, cancellationToken);
         try
         {
-            await WaitAsync(route, () => bucket.DelayUntilReset(Now), (r, s) => _logger.BucketWait(r, s), cancellationToken);
+            await WaitAsync(route, "bucket", () => bucket.DelayUntilReset(Now), (r, s) => _logger.BucketWait(r, s), cancellationToken);
             if (!route.IsInteraction)
             {
-                await WaitAsync(route, () => _globalPauseUntil > Now ? _globalPauseUntil - Now : TimeSpan.Zero,
+                await WaitAsync(route, "global_pause", () => _globalPauseUntil > Now ? _globalPauseUntil - Now : TimeSpan.Zero,
                     (r, s) => _logger.GlobalPauseWait(r, s), cancellationToken);
                 var slot = _window.Reserve(Now);
                 if (slot > TimeSpan.Zero)
                 {
                     _logger.GlobalWindowWait(route.Key, slot.TotalSeconds, _window.Limit);
+                    PolicyBotTelemetry.RecordRateLimitWait(DiscordRestClient.Platform, "global_window", slot);
                     await Task.Delay(slot, _timeProvider, cancellationToken);
                 }
             }
@@ -94,13 +97,20 @@ public sealed partial class DiscordRateLimiter
     private string KeyOf(DiscordRoute route) =>
         (_hashes.TryGetValue(route.Key, out var hash) ? hash : route.Key) + "|" + route.MajorParameter;
 
-    private async Task WaitAsync(DiscordRoute route, Func<TimeSpan> remaining, Action<string, double> log, CancellationToken cancellationToken)
+    private async Task WaitAsync(DiscordRoute route, string reason, Func<TimeSpan> remaining, Action<string, double> log, CancellationToken cancellationToken)
     {
+        long? started = null;
         while (true)
         {
             TimeSpan delay;
             lock (_lock) delay = remaining();
-            if (delay <= TimeSpan.Zero) return;
+            if (delay <= TimeSpan.Zero)
+            {
+                // One measurement per wait, however many times the loop re-checked.
+                if (started is { } since) PolicyBotTelemetry.RecordRateLimitWait(DiscordRestClient.Platform, reason, _timeProvider.GetElapsedTime(since));
+                return;
+            }
+            started ??= _timeProvider.GetTimestamp();
             log(route.Key, delay.TotalSeconds);
             await Task.Delay(delay, _timeProvider, cancellationToken);
         }

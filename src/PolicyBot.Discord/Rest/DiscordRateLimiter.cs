@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using PolicyBot.Core.Telemetry;
 
 namespace PolicyBot.Discord.Rest;
 
@@ -124,7 +125,11 @@ public sealed partial class DiscordRateLimiter
                 _logger.TokenRejected(route.Key);
             }
 
-            if (response.StatusCode == HttpStatusCode.TooManyRequests) OnTooManyRequests(route, bucket, response, retry, now);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                PolicyBotTelemetry.RecordPlatformApiError(DiscordRestClient.Platform, (int)HttpStatusCode.TooManyRequests);
+                OnTooManyRequests(route, bucket, response, retry, now);
+            }
 
             // A newly learned hash bucket that nobody waits on and that has requests left is not worth keeping.
             if (!ReferenceEquals(bucket, leased) && bucket.IsIdle(now)) _buckets.Remove(bucket.Key);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyBot.Core.Telemetry;
 using PolicyBot.Discord.Models;
 
 namespace PolicyBot.Discord.Rest;
@@ -25,6 +26,9 @@ namespace PolicyBot.Discord.Rest;
 public sealed class DiscordRestClient
 {
     public const string UserAgent = "DiscordBot (https://github.com/policybot, 1.0)";
+
+    /// <summary>The platform tag on this client's metrics.</summary>
+    internal const string Platform = "discord";
 
     private readonly HttpClient _httpClient;
     private readonly ILogger _logger;
@@ -122,8 +126,13 @@ public sealed class DiscordRestClient
     {
         if (route.Kind == DiscordRouteKind.Bot && _token is null)
             throw new InvalidOperationException($"{DiscordOptions.Section}:Token is required for {route.Key}.");
+        using var activity = PolicyBotTelemetry.Source.StartActivity("discord.send", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("policybot.route", route.Key);
         var response = await RateLimiter.SendAsync(route, token => SendOnceAsync(route, body, token), cancellationToken);
+        activity?.SetTag(PolicyBotTelemetry.StatusTag, (int)response.StatusCode);
         if (response.IsSuccess) return response;
+        PolicyBotTelemetry.RecordPlatformApiError(Platform, (int)response.StatusCode);
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
         var exception = DiscordApiException.FromResponse(response.StatusCode, route.Key, response.Body);
         _logger.ApiError(route.Key, (int)response.StatusCode, exception.ErrorCode, exception.ErrorMessage);
         throw exception;
@@ -136,8 +145,16 @@ public sealed class DiscordRestClient
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (route.Kind == DiscordRouteKind.Bot) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _token);
         if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        return await DiscordResponse.ReadAsync(response, cancellationToken);
+        try
+        {
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return await DiscordResponse.ReadAsync(response, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            PolicyBotTelemetry.RecordPlatformApiError(Platform, 0);
+            throw;
+        }
     }
 
     private static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, DiscordJson.Options);

@@ -22,10 +22,20 @@ internal static class CliRunner
             await cli.Error.WriteLineAsync($"Configuration error: {string.Join(" ", ex.Failures)}");
             return ConfigurationError;
         }
+        catch (PolicyBot.Core.Embedded.IndexCorruptException ex)
+        {
+            await cli.Error.WriteLineAsync($"Index error: {ex.Message}");
+            return ConfigurationError;
+        }
         catch (IndexMismatchException ex)
         {
             await cli.Error.WriteLineAsync($"Index error: {ex.Message}");
             return ConfigurationError;
+        }
+        catch (PolicyBot.Core.State.StateUnavailableException ex)
+        {
+            await cli.Error.WriteLineAsync($"Error: {ex.Message} Check PolicyBot:State:ConnectionString and that the server is running.");
+            return Failed;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {

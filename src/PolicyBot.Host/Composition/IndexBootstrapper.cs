@@ -40,6 +40,28 @@ public sealed class IndexBootstrapper(
         _ready = true;
     }
 
+    /// <summary>
+    /// Opens the index; a damaged embedded file is moved aside as <c>&lt;name&gt;.corrupt-&lt;UTC timestamp&gt;</c> (kept for
+    /// inspection) and a fresh one is created, which <see cref="EnsureIngestedAsync"/> then fills from the data folder.
+    /// </summary>
+    /// <returns>Where the damaged file was moved, or null when the index opened normally.</returns>
+    public async Task<string?> OpenOrSetAsideCorruptAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OpenAsync(cancellationToken);
+            return null;
+        }
+        catch (IndexCorruptException ex) when (index is SqlitePassageIndex)
+        {
+            var aside = $"{ex.FilePath}.corrupt-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}";
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                if (File.Exists(ex.FilePath + suffix)) File.Move(ex.FilePath + suffix, aside + suffix, overwrite: true);
+            await OpenAsync(cancellationToken);
+            return aside;
+        }
+    }
+
     /// <returns>The ingestion report when the index was empty and the data folder was ingested; otherwise null.</returns>
     public async Task<IngestionReport?> EnsureIngestedAsync(IProgress<IngestionProgress>? progress, TextWriter status, CancellationToken cancellationToken)
     {

@@ -6,8 +6,6 @@ namespace PolicyBot.Host.Server;
 /// <summary>Ready when the index is open and holds documents (the warm-up ingests data/ on first start).</summary>
 internal sealed class IndexReadyCheck(IPassageIndex index) : IHealthCheck
 {
-    public const string ReadyTag = "ready";
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try

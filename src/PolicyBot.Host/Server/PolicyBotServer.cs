@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Core.Ingestion;
+using PolicyBot.Host.Composition;
+using PolicyBot.Host.Telemetry;
 using PolicyBot.Host.Web;
 
 namespace PolicyBot.Host.Server;
@@ -26,9 +28,10 @@ public static class PolicyBotServer
             .AddPolicyBotBriefings(builder.Configuration)
             .AddDiscordFrontEnd(builder.Configuration)
             .AddTeamsFrontEnd(builder.Configuration);
+        builder.Services.AddPolicyBotTelemetry(builder.Configuration);
         builder.Services.AddHostedService<LegacyStateImport>();
         builder.Services.AddHostedService<IndexWarmup>();
-        builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
+        builder.Services.AddPolicyBotReadiness(builder.Configuration);
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
         // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run.
@@ -37,8 +40,9 @@ public static class PolicyBotServer
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        // Ready: the index is open and filled, and Qdrant (when configured) is reachable with its collection.
-        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains(IndexReadyCheck.ReadyTag) });
+        // Ready: the index is open and filled, and Qdrant, PostgreSQL and the language model (when configured) answer.
+        app.MapReadiness();
+        app.MapPolicyBotTelemetry();
         app.MapWebChat();
         app.MapDiscordFrontEnd();
         app.MapTeamsFrontEnd();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using PolicyBot.Core.Telemetry;
 using PolicyBot.Teams.Models;
 
 namespace PolicyBot.Teams.Connector;
@@ -11,6 +12,8 @@ public sealed partial class ConnectorClient
     private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri uri, string? conversationId, string? json, CancellationToken cancellationToken)
         where T : class, new()
     {
+        using var activity = PolicyBotTelemetry.Source.StartActivity("teams.send", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("policybot.operation", operation);
         using var turn = conversationId is null ? null : await _gate.EnterAsync(conversationId, cancellationToken);
         var retries = 0;
         var tokenRefreshed = false;
@@ -24,6 +27,10 @@ public sealed partial class ConnectorClient
             {
                 response = await SendOnceAsync(method, uri, json, token, cancellationToken);
             }
+            catch (HttpRequestException) when (RecordUnreachable())
+            {
+                throw; // never reached: the filter only counts the failure
+            }
             catch (HttpRequestException ex) when (retries < _retry.MaxRetries)
             {
                 var wait = _retry.GetDelay(retries++, retryAfter: null)!.Value;
@@ -36,6 +43,8 @@ public sealed partial class ConnectorClient
             {
                 var status = response.StatusCode;
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                activity?.SetTag(PolicyBotTelemetry.StatusTag, (int)status);
+                if (!response.IsSuccessStatusCode) PolicyBotTelemetry.RecordPlatformApiError(Platform, (int)status);
                 if (response.IsSuccessStatusCode)
                 {
                     logger.ConnectorRequestSucceeded(operation, (int)status, attempts);
@@ -54,6 +63,7 @@ public sealed partial class ConnectorClient
                     && _retry.GetDelay(retries, RetryAfter(response)) is { } wait)
                 {
                     retries++;
+                    if (status == HttpStatusCode.TooManyRequests) PolicyBotTelemetry.RecordRateLimitWait(Platform, "retry_after", wait);
                     logger.ConnectorRetrying(operation, (int)status, retries, _retry.MaxRetries, wait.TotalMilliseconds);
                     await delay.DelayAsync(wait, cancellationToken);
                     continue;
@@ -66,11 +76,20 @@ public sealed partial class ConnectorClient
         }
     }
 
+    private const string Platform = "teams";
+
+    private static bool RecordUnreachable()
+    {
+        PolicyBotTelemetry.RecordPlatformApiError(Platform, 0);
+        return false;
+    }
+
     private async Task PaceAsync(string operation, string conversationId, CancellationToken cancellationToken)
     {
         var wait = rateLimiter.Reserve(conversationId);
         if (wait <= TimeSpan.Zero) return;
         logger.ConversationPaced(operation, wait.TotalMilliseconds);
+        PolicyBotTelemetry.RecordRateLimitWait(Platform, "conversation", wait);
         await delay.DelayAsync(wait, cancellationToken);
     }
 
