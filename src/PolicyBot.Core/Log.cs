@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(301, LogLevel.Error, "Handling a {Command} chat turn failed")]
     public static partial void ChatTurnFailed(this ILogger logger, string command, Exception exception);
+
+    [LoggerMessage(302, LogLevel.Information, "A {Platform} question was over the rate limit; retry in {Seconds:F0} s")]
+    public static partial void RateLimited(this ILogger logger, string platform, double seconds);
 }

@@ -7,6 +7,7 @@ using PolicyBot.Core.Briefings.Composition;
 using PolicyBot.Core.Briefings.Scheduling;
 using PolicyBot.Core.Measures;
 using PolicyBot.Core.Conversations;
+using PolicyBot.Core.Conversations.RateLimiting;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Embedded;
 using PolicyBot.Core.Ingestion;
@@ -54,6 +55,9 @@ public static class PolicyBotServiceCollectionExtensions
             services.AddPolicyBotPostgresState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.ConnectionString!);
         else
             services.AddPolicyBotSqliteState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Path);
+        // Feedback votes and the question log always live in the SQLite state file (what `policybot report` reads).
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
+        services.TryAddSingleton<IQuestionLog>(sp => new SqliteQuestionLog(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         return services;
     }
 
@@ -67,10 +71,11 @@ public static class PolicyBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The platform-neutral chat layer the front-ends share, and where feedback is kept.</summary>
+    /// <summary>The platform-neutral chat layer the front-ends share, with its question rate limits.</summary>
     public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<QuestionRateLimiter>();
         services.TryAddSingleton<IConversationHistory>(_ => new InMemoryConversationHistory());
         services.TryAddSingleton<ReplyJournal>();
         services.TryAddSingleton<ConversationService>();

@@ -48,6 +48,7 @@ public static class PolicyBotServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();
+        app.UseRequestBodyLimits();
         app.MapGet("/healthz", () => Results.Text("ok"));
         // Ready: the index is open and filled, and Qdrant (when configured) is reachable with its collection.
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains(IndexReadyCheck.ReadyTag) });
