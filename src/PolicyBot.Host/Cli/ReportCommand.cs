@@ -30,12 +30,9 @@ internal static class ReportCommand
         {
             since, json, clusters, threshold,
         };
-        command.Validators.Add(r =>
-        {
-            if (r.GetValue(clusters) is < 1 or > MaxClusters) r.AddError($"--clusters must be between 1 and {MaxClusters}.");
-            if (r.GetValue(threshold) is < 0 or > 1 or double.NaN) r.AddError("--threshold must be between 0 and 1.");
-            if (r.GetValue(since) is { } s && !SinceDate.TryParse(s, new DateOnly(2000, 1, 1), out _)) r.AddError($"--since takes {SinceDate.Formats}.");
-        });
+        clusters.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > MaxClusters) r.AddError($"--clusters must be between 1 and {MaxClusters}."); });
+        threshold.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN) r.AddError("--threshold must be between 0 and 1."); });
+        since.Validators.Add(r => { if (r.GetValueOrDefault<string?>() is { } s && !SinceDate.TryParse(s, new DateOnly(2000, 1, 1), out _)) r.AddError($"--since takes {SinceDate.Formats}."); });
         command.SetAction((parse, ct) => CliRunner.RunAsync(cli, async services =>
         {
             var time = services.GetRequiredService<TimeProvider>();
