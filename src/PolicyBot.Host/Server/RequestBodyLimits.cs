@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace PolicyBot.Host.Server;
 
 /// <summary>
 /// Caps the request bodies of the public POST endpoints: the whole body is read into memory up to the endpoint's limit before
-/// the endpoint runs, so a body over it (declared or streamed without a length) is a 413 with no work done.
+/// the endpoint runs, so a body over it (declared or streamed without a length) is a 413 with no work done. The rest of a
+/// rejected body is drained by Kestrel (bounded by its own limit and drain timeout), so the client reads the 413 rather than a reset.
 /// </summary>
 public static class RequestBodyLimits
 {
@@ -23,7 +22,6 @@ public static class RequestBodyLimits
             await next(context);
             return;
         }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
         if (context.Request.ContentLength > limit || await BufferAsync(context, limit) is not { } body)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
