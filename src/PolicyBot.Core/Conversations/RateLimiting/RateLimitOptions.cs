@@ -14,10 +14,10 @@ public sealed class RateLimitOptions : IValidatableObject
     public bool Enabled { get; set; } = true;
 
     /// <summary>Per user (on the web: per client address).</summary>
-    public RateLimitRule PerUser { get; set; } = new() { QuestionsPerMinute = 10, Burst = 5 };
+    public RateLimitRule PerUser { get; set; } = new() { QuestionsPerMinute = 20, Burst = 20 };
 
     /// <summary>Per channel or conversation (Discord channel, Teams conversation, web conversation id).</summary>
-    public RateLimitRule PerChannel { get; set; } = new() { QuestionsPerMinute = 30, Burst = 15 };
+    public RateLimitRule PerChannel { get; set; } = new() { QuestionsPerMinute = 60, Burst = 40 };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
