@@ -1,6 +1,6 @@
 namespace PolicyBot.State.Postgres;
 
-/// <summary>The tables, the same as the SQLite state file's, with native types (timestamptz, text[], jsonb).</summary>
+/// <summary>The tables, the same as the SQLite state file's, with native types (timestamptz, text[], jsonb, boolean).</summary>
 internal static class PostgresSchema
 {
     public const string Create = """
@@ -18,5 +18,13 @@ internal static class PostgresSchema
             seq bigserial PRIMARY KEY, document_id text NOT NULL, title text NOT NULL, kind text NOT NULL,
             before_json jsonb, after_json jsonb, at timestamptz NOT NULL);
         CREATE INDEX IF NOT EXISTS ingestion_history_at ON ingestion_history (at);
+        CREATE TABLE IF NOT EXISTS feedback (
+            id bigserial PRIMARY KEY, platform text NOT NULL, conversation_id text NOT NULL, user_id text NOT NULL,
+            reply_key text NOT NULL, helpful boolean NOT NULL, reason text, question text, answer text, cited text[] NOT NULL, at timestamptz NOT NULL);
+        CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
+        CREATE TABLE IF NOT EXISTS conversation_addresses (
+            platform text NOT NULL, conversation_id text NOT NULL, reference jsonb NOT NULL, PRIMARY KEY (platform, conversation_id));
+        CREATE TABLE IF NOT EXISTS feed_fetch_validators (
+            url text PRIMARY KEY, etag text, last_modified text, document_ids text[], fetched_at timestamptz NOT NULL);
         """;
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyBot.Core.Feedback;
+using PolicyBot.Core.Ingestion;
 using PolicyBot.Core.State;
 using PolicyBot.State.Postgres;
 
@@ -7,7 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PostgresStateServiceCollectionExtensions
 {
     /// <summary>
-    /// Subscriptions, the delivery log and the ingestion history in PostgreSQL (<c>PolicyBot:State:Provider=postgres</c>), for
+    /// All state in PostgreSQL — subscriptions, the delivery log, the ingestion history, feedback votes, proactive conversation
+    /// addresses and feed fetch validators (<c>PolicyBot:State:Provider=postgres</c>), for
     /// several instances behind a load balancer; e.g. <c>sp =&gt; sp.GetRequiredService&lt;IOptions&lt;StateOptions&gt;&gt;().Value.ConnectionString!</c>.
     /// </summary>
     public static IServiceCollection AddPolicyBotPostgresState(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
@@ -16,6 +19,9 @@ public static class PostgresStateServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
         services.TryAddSingleton<IDeliveryLog, PostgresDeliveryLog>();
         services.TryAddSingleton<IIngestionHistory, PostgresIngestionHistory>();
+        services.TryAddSingleton<IFeedbackStore, PostgresFeedbackStore>();
+        services.TryAddSingleton<IConversationAddressStore, PostgresConversationAddressStore>();
+        services.TryAddSingleton<IFetchValidatorStore, PostgresFetchValidatorStore>();
         return services;
     }
 }

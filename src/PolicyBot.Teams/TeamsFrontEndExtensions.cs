@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Briefings;
+using PolicyBot.Core.State;
 using PolicyBot.Teams;
 using PolicyBot.Teams.Briefings;
 using PolicyBot.Teams.Bot;
@@ -25,9 +26,12 @@ public static class TeamsFrontEndExtensions
         services.AddTeamsConnector();
         services.TryAddSingleton<ITeamsAuthenticator, JwtTeamsAuthenticator>();
         services.TryAddSingleton<ITeamsReplySender, ConnectorReplySender>();
-        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        // Conversation references go wherever the host keeps its state (AddPolicyBot*State); in memory when the host registers none.
+        services.TryAddSingleton<IConversationAddressStore, InMemoryConversationAddressStore>();
+        services.TryAddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
         services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<BackgroundWork>());
+        services.TryAddSingleton<TeamsBriefingAccess>();
         services.TryAddSingleton<TeamsActivityHandler>();
         services.AddSingleton<IBriefingSink, TeamsBriefingSink>();
         return services;

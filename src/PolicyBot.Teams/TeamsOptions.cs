@@ -23,7 +23,11 @@ public sealed class TeamsOptions
 
     [Required] public string ChannelIssuer { get; set; } = "https://api.botframework.com";
 
-    /// <summary>Whether any member of a team or chat may subscribe it to briefings (Teams does not tell the bot who owns a team without a roster call).</summary>
+    /// <summary>
+    /// Whether regular members (roster role <c>user</c>) may subscribe a team channel or chat to briefings; guests and anonymous users
+    /// never may. Off means owners only — but the Bot Connector roster does not report team owners (only Microsoft Graph does), so in
+    /// practice nobody can subscribe from Teams and operators manage subscriptions. See <see cref="Briefings.TeamsBriefingAccess"/>.
+    /// </summary>
     public bool MembersManageBriefings { get; set; } = true;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId);

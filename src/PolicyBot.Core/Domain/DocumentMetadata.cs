@@ -21,6 +21,12 @@ public sealed record DocumentMetadata
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Relations { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Threshold figures found in the text at ingestion (not front matter), e.g. "25 percent", "$7,500", "60 percent of battery
+    /// components"; null when the document was indexed before they were recorded. Briefings compare them across versions.
+    /// </summary>
+    public IReadOnlyList<string>? Thresholds { get; init; }
+
     public DateOnly? AnnouncedDate => PolicyDate.TryParse(Announced);
     public DateOnly? EffectiveDate => PolicyDate.TryParse(Effective);
     public string? PrimarySource => Sources.Count > 0 ? Sources[0] : null;

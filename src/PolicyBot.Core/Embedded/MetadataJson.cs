@@ -21,7 +21,8 @@ internal static class MetadataJson
                 metadata.Status,
                 metadata.Materials,
                 metadata.Sources,
-                metadata.Relations.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal)),
+                metadata.Relations.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal),
+                metadata.Thresholds),
             MetadataJsonContext.Default.StoredMetadata);
 
     public static DocumentMetadata Deserialize(string json)
@@ -41,6 +42,7 @@ internal static class MetadataJson
             Relations = stored.Relations is null
                 ? new Dictionary<string, IReadOnlyList<string>>()
                 : stored.Relations.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)(r.Value ?? []), StringComparer.Ordinal),
+            Thresholds = stored.Thresholds,
         };
     }
 }
@@ -54,7 +56,8 @@ internal sealed record StoredMetadata(
     string? Status,
     IReadOnlyList<string>? Materials,
     IReadOnlyList<string>? Sources,
-    Dictionary<string, IReadOnlyList<string>>? Relations);
+    Dictionary<string, IReadOnlyList<string>>? Relations,
+    IReadOnlyList<string>? Thresholds = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

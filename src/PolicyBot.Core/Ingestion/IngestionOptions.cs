@@ -25,6 +25,18 @@ public sealed class IngestionOptions
 
     public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>RSS 2.0 or Atom feeds of policy sources; their linked pages are ingested as HTML on each scheduled run.</summary>
+    /// <summary>
+    /// RSS 2.0 or Atom feeds of policy sources (absolute http/https URLs); their linked pages are ingested as HTML on each scheduled
+    /// run and by `policybot ingest` (unless --no-feeds).
+    /// </summary>
     public List<string> Feeds { get; set; } = [];
+
+    /// <summary>How long one feed or page request may take before it counts as failed.</summary>
+    public TimeSpan FeedTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The largest feed or page body read, in bytes; a larger one fails that feed or page.</summary>
+    public long FeedMaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Entries taken from each feed (the first ones, newest first in practice); older entries beyond this are ignored.</summary>
+    public int FeedMaxEntries { get; set; } = 50;
 }

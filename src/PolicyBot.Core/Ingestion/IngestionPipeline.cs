@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyBot.Core.Domain;
 using PolicyBot.Core.Ingestion.Chunking;
+using PolicyBot.Core.Measures;
 using PolicyBot.Core.Retrieval;
 using PolicyBot.Core.State;
 
@@ -144,7 +145,9 @@ public sealed class IngestionPipeline(
         public async Task AddAsync(SourceDocument document, DocumentRecord? old, PassageChunker chunker, CancellationToken cancellationToken)
         {
             var passages = chunker.Chunk(document);
-            var record = new DocumentRecord(document.Id, document.Title, document.SourcePath, document.Metadata, document.ContentHash,
+            // Threshold figures go into the metadata, so the ingestion history keeps them for the next version's before → after.
+            var metadata = document.Metadata with { Thresholds = ThresholdFacts.Extract(document.Sections.Select(s => s.Text)) };
+            var record = new DocumentRecord(document.Id, document.Title, document.SourcePath, metadata, document.ContentHash,
                 owner._time.GetUtcNow(), passages.Count);
             _pending.Add((record, passages, old));
             _pendingPassages += passages.Count;

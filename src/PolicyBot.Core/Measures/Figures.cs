@@ -11,6 +11,10 @@ internal static partial class Figures
         @"(?:\s+or (?:more|less|higher|lower|above|below))?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 
+    /// <summary>Each figure with the index just after it in the sentence, in order.</summary>
+    public static IEnumerable<(string Figure, int End)> Locate(string sentence) =>
+        FigurePattern().Matches(sentence).Select(m => (m.Value.Trim(), m.Index + m.Length));
+
     public static IReadOnlyList<string> Find(string sentence) =>
         FigurePattern().Matches(sentence).Select(m => m.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyBot.Core.Feedback;
+using PolicyBot.Core.Ingestion;
 using PolicyBot.Core.State;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Call one of these: the stores of one provider serve subscriptions, the delivery log and the ingestion history.</summary>
+/// <summary>
+/// Call one of these: the stores of one provider serve everything that must survive restarts — subscriptions, the delivery log,
+/// the ingestion history, feedback votes, the question log, proactive conversation addresses and feed fetch validators.
+/// </summary>
 public static class StateServiceCollectionExtensions
 {
     /// <summary>The default: one SQLite file, e.g. <c>sp =&gt; sp.GetRequiredService&lt;IOptions&lt;StateOptions&gt;&gt;().Value.Path</c>.</summary>
@@ -14,6 +19,10 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, SqliteSubscriptionStore>();
         services.TryAddSingleton<IDeliveryLog, SqliteDeliveryLog>();
         services.TryAddSingleton<IIngestionHistory, SqliteIngestionHistory>();
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(path(sp)));
+        services.TryAddSingleton<IQuestionLog>(sp => new SqliteQuestionLog(path(sp)));
+        services.TryAddSingleton<IConversationAddressStore>(sp => new SqliteConversationAddressStore(path(sp)));
+        services.TryAddSingleton<IFetchValidatorStore>(sp => new SqliteFetchValidatorStore(path(sp)));
         return services;
     }
 
@@ -24,6 +33,10 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, InMemorySubscriptionStore>();
         services.TryAddSingleton<IDeliveryLog, InMemoryDeliveryLog>();
         services.TryAddSingleton<IIngestionHistory, InMemoryIngestionHistory>();
+        services.TryAddSingleton<IFeedbackStore, InMemoryFeedbackStore>();
+        services.TryAddSingleton<IQuestionLog, InMemoryQuestionLog>();
+        services.TryAddSingleton<IConversationAddressStore, InMemoryConversationAddressStore>();
+        services.TryAddSingleton<IFetchValidatorStore, InMemoryFetchValidatorStore>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Host.Composition;
+using PolicyBot.Host.Ingestion;
 
 namespace PolicyBot.Host.Cli;
 
@@ -11,7 +13,9 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("path") { Description = "Files or folders of .md, .txt, .html or .pdf documents (default: the configured data folder).", Arity = ArgumentArity.ZeroOrMore };
         var rebuild = new Option<bool>("--rebuild") { Description = "Delete the index and embed everything again (needed after changing the embedding model)." };
-        var command = new Command("ingest", "Add, update and remove documents in the index; unchanged files are skipped.") { paths, rebuild };
+        var noFeeds = new Option<bool>("--no-feeds") { Description = "Do not fetch the configured RSS/Atom feeds (PolicyBot:Ingestion:Feeds) after the files." };
+        var command = new Command("ingest", "Add, update and remove documents in the index, then fetch the configured feeds; unchanged files and feeds are skipped.")
+            { paths, rebuild, noFeeds };
         command.SetAction((parse, ct) => CliRunner.RunAsync(cli, async services =>
         {
             var bootstrap = services.GetRequiredService<IndexBootstrapper>();
@@ -26,8 +30,15 @@ internal static class IngestCommand
             await bootstrap.OpenAsync(ct);
             var report = await services.GetRequiredService<IngestionPipeline>().IngestAsync(targets, ConsoleProgress.ForStandardError(cli.Error), ct);
             await WriteReportAsync(cli.Output, report);
-            return report.Failures.Count == 0 ? CliRunner.Ok : CliRunner.Failed;
-        }, ct));
+            var feedsFailed = false;
+            if (!parse.GetValue(noFeeds) && services.GetRequiredService<IOptions<IngestionOptions>>().Value.Feeds.Count > 0)
+            {
+                var feeds = await services.GetRequiredService<FeedIngester>().RunAsync(ct);
+                await cli.Output.WriteLineAsync(feeds.ToString());
+                feedsFailed = feeds.Failed + feeds.PagesFailed > 0;
+            }
+            return report.Failures.Count == 0 && !feedsFailed ? CliRunner.Ok : CliRunner.Failed;
+        }, ct, (services, _) => services.AddPolicyBotFeeds()));
         return command;
     }
 

@@ -14,7 +14,7 @@ internal static class LatestCommand
         var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Only these jurisdictions, comma-separated (e.g. China, \"European Union\", US)." };
         var material = new Option<string?>("--material") { Description = "Only measures about these materials, comma-separated (e.g. graphite, lithium)." };
         var since = new Option<string?>("--since") { Description = $"Only measures announced on or after this date: {SinceDate.Formats}." };
-        var limit = new Option<int>("--limit") { Description = $"How many measures (1-{MaxLimit}).", DefaultValueFactory = _ => LatestQuery.DefaultLimit };
+        var limit = new Option<int>("--limit") { Description = $"How many measures (1-{MaxLimit}).", DefaultValueFactory = _ => LatestQuery.DefaultLimit }.AcceptOnly(1, MaxLimit);
         var json = new Option<bool>("--json") { Description = "Print the measures, their citations and dates as JSON." };
         var command = new Command("latest", "The newest measures first, each with its dates, status, a one-line summary and a citation.")
         {
@@ -22,7 +22,6 @@ internal static class LatestCommand
         };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(limit) is < 1 or > MaxLimit) r.AddError($"--limit must be between 1 and {MaxLimit}.");
             if (r.GetValue(since) is { } s && !SinceDate.TryParse(s, new DateOnly(2000, 1, 1), out _)) r.AddError($"--since takes {SinceDate.Formats}.");
         });
         command.SetAction((parse, ct) =>

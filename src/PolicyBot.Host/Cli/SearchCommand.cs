@@ -11,12 +11,11 @@ internal static class SearchCommand
     public static Command Create(CliContext cli)
     {
         var query = new Argument<string>("query") { Description = "Words or a question to search for." };
-        var top = new Option<int>("--top") { Description = "How many passages to show.", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "How many passages to show.", DefaultValueFactory = _ => 10 }.AcceptOnly(1, 1000);
         var mode = new Option<SearchMode>("--mode") { Description = "hybrid (default), dense or keyword.", DefaultValueFactory = _ => SearchMode.Hybrid };
         var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Only documents of this jurisdiction." };
         var json = new Option<bool>("--json") { Description = "Print the ranked passages as JSON." };
         var command = new Command("search", "Show the raw ranked passages for a query.") { query, top, mode, jurisdiction, json };
-        command.Validators.Add(r => { if (r.GetValue(top) is < 1 or > 1000) r.AddError("--top must be between 1 and 1000."); });
         command.SetAction((parse, ct) => CliRunner.RunAsync(cli, async services =>
         {
             await services.GetRequiredService<IndexBootstrapper>().EnsureIngestedAsync(ConsoleProgress.ForStandardError(cli.Error), cli.Error, ct);

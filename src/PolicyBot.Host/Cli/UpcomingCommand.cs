@@ -8,7 +8,7 @@ internal static class UpcomingCommand
 {
     public static Command Create(CliContext cli)
     {
-        var days = new Option<int>("--days") { Description = $"How many days ahead (1-{ChatCommand.Upcoming.MaxDays}).", DefaultValueFactory = _ => ChatCommand.Upcoming.DefaultDays };
+        var days = new Option<int>("--days") { Description = $"How many days ahead (1-{ChatCommand.Upcoming.MaxDays}).", DefaultValueFactory = _ => ChatCommand.Upcoming.DefaultDays }.AcceptOnly(1, ChatCommand.Upcoming.MaxDays);
         var from = new Option<string?>("--from") { Description = "Start of the window, YYYY-MM-DD (default: today)." };
         var json = new Option<bool>("--json") { Description = "Print the dated items and their citations as JSON." };
         var command = new Command("upcoming", "Effective dates, status dates (\"until 10 November 2026\") and stated deadlines in the next N days, soonest first, each cited.")
@@ -17,7 +17,6 @@ internal static class UpcomingCommand
         };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(days) is < 1 or > ChatCommand.Upcoming.MaxDays) r.AddError($"--days must be between 1 and {ChatCommand.Upcoming.MaxDays}.");
             if (r.GetValue(from) is { } f && PolicyDate.TryParse(f) is null) r.AddError("--from takes a date (YYYY-MM-DD).");
         });
         command.SetAction((parse, ct) =>

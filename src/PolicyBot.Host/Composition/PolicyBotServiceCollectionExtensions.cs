@@ -23,6 +23,7 @@ public static class PolicyBotServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmbeddedIndexOptions>().Bind(configuration.GetSection(EmbeddedIndexOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -46,7 +47,10 @@ public static class PolicyBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Subscriptions, the delivery log and the ingestion history: SQLite by default, PostgreSQL for several instances.</summary>
+    /// <summary>
+    /// Everything that must survive restarts (subscriptions, delivery log, ingestion history, feedback, Teams conversation references,
+    /// feed validators): SQLite by default, PostgreSQL for several instances.
+    /// </summary>
     public static IServiceCollection AddPolicyBotState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -55,8 +59,7 @@ public static class PolicyBotServiceCollectionExtensions
             services.AddPolicyBotPostgresState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.ConnectionString!);
         else
             services.AddPolicyBotSqliteState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Path);
-        // Feedback votes and the question log always live in the SQLite state file (what `policybot report` reads).
-        services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
+        // Until PostgreSQL has a question log, the questions `policybot report` reads stay in the SQLite state file.
         services.TryAddSingleton<IQuestionLog>(sp => new SqliteQuestionLog(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         return services;
     }
@@ -71,7 +74,7 @@ public static class PolicyBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The platform-neutral chat layer the front-ends share, with its question rate limits.</summary>
+    /// <summary>The platform-neutral chat layer the front-ends share, with its question rate limits (feedback and the question log are kept with the state: AddPolicyBotState).</summary>
     public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

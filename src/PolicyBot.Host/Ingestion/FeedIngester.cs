@@ -20,7 +20,7 @@ public sealed class FeedIngester(
     IHttpClientFactory httpClients,
     IngestionPipeline pipeline,
     IPassageIndex index,
-    SqliteFetchValidatorStore validators,
+    IFetchValidatorStore validators,
     IOptions<IngestionOptions> options,
     TimeProvider timeProvider,
     ILogger<FeedIngester> logger) : IIngestionSource
@@ -34,25 +34,32 @@ public sealed class FeedIngester(
     public static string DocumentId(Uri url) =>
         "feed-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri)))[..16];
 
-    public async Task IngestAsync(CancellationToken cancellationToken)
+    public Task IngestAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
+    /// <summary>Every configured feed once; what happened, for the CLI's report (the scheduled runs only log it).</summary>
+    public async Task<FeedRunSummary> RunAsync(CancellationToken cancellationToken)
     {
+        var summary = new FeedRunSummary();
         foreach (var feed in options.Value.Feeds)
         {
             if (!Uri.TryCreate(feed, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
                 logger.FeedUrlInvalid(feed);
+                summary = summary with { Failed = summary.Failed + 1 };
                 continue;
             }
-            try { await IngestFeedAsync(url, cancellationToken); }
+            try { summary = summary.Add(await IngestFeedAsync(url, cancellationToken)); }
             catch (Exception ex) when (ex is HttpRequestException or XmlException or FormatException or IOException
                                            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 logger.FeedFailed(url, ex);
+                summary = summary with { Failed = summary.Failed + 1 };
             }
         }
+        return summary;
     }
 
-    private async Task IngestFeedAsync(Uri feedUrl, CancellationToken cancellationToken)
+    private async Task<FeedRunSummary> IngestFeedAsync(Uri feedUrl, CancellationToken cancellationToken)
     {
         var http = httpClients.CreateClient(HttpClientName);
         var indexed = (await index.ListDocumentsAsync(cancellationToken)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
@@ -61,12 +68,13 @@ public sealed class FeedIngester(
         if (fetched is null)
         {
             logger.FeedNotModified(feedUrl);
-            return;
+            return new FeedRunSummary(NotModified: 1);
         }
-        var entries = FeedParser.Parse(Encoding.UTF8.GetString(fetched.Body), feedUrl);
+        var entries = FeedParser.Parse(Encoding.UTF8.GetString(fetched.Body), feedUrl).Take(options.Value.FeedMaxEntries).ToList();
 
         var documents = new List<SourceDocument>();
         var pages = new List<(Uri Url, FetchValidators Validators)>();
+        var failedPages = 0;
         foreach (var entry in entries)
         {
             try
@@ -81,6 +89,7 @@ public sealed class FeedIngester(
                                            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 logger.PageFailed(entry.Link, ex);
+                failedPages++;
             }
         }
 
@@ -90,6 +99,7 @@ public sealed class FeedIngester(
             if (!pageValidators.IsEmpty) await validators.SaveAsync(url, pageValidators, now, cancellationToken);
         await validators.SaveAsync(feedUrl, fetched.Validators with { DocumentIds = [.. entries.Select(e => DocumentId(e.Link))] }, now, cancellationToken);
         logger.FeedIngested(feedUrl, entries.Count, pages.Count, report.Added, report.Updated);
+        return new FeedRunSummary(Read: 1, PagesFetched: pages.Count, PagesFailed: failedPages, Added: report.Added, Updated: report.Updated);
     }
 
     private async Task<SourceDocument> ReadPageAsync(FeedEntry entry, byte[] body, CancellationToken cancellationToken)
@@ -122,4 +132,14 @@ public sealed class FeedIngester(
     }
 
     private sealed record Fetched(byte[] Body, FetchValidators Validators);
+}
+
+/// <summary>One run over the configured feeds: feeds read, unchanged (304) or failed; pages fetched or failed; documents added or updated.</summary>
+public sealed record FeedRunSummary(int Read = 0, int NotModified = 0, int Failed = 0, int PagesFetched = 0, int PagesFailed = 0, int Added = 0, int Updated = 0)
+{
+    public FeedRunSummary Add(FeedRunSummary other) => new(Read + other.Read, NotModified + other.NotModified, Failed + other.Failed,
+        PagesFetched + other.PagesFetched, PagesFailed + other.PagesFailed, Added + other.Added, Updated + other.Updated);
+
+    public override string ToString() =>
+        $"Feeds: {Read} read, {NotModified} not modified, {Failed} failed; {PagesFetched} pages fetched, {PagesFailed} failed; {Added} added, {Updated} updated.";
 }

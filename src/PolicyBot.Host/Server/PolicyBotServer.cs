@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PolicyBot.Core.Ingestion;
-using PolicyBot.Host.Composition;
-using PolicyBot.Host.Ingestion;
 using PolicyBot.Host.Web;
-using PolicyBot.Teams.Bot;
 
 namespace PolicyBot.Host.Server;
 
@@ -25,26 +21,18 @@ public static class PolicyBotServer
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        // Teams conversation references live in the state file so proactive briefings survive restarts (AddTeamsFrontEnd only TryAdds its in-memory default).
-        builder.Services.AddSingleton<IConversationReferenceStore>(sp =>
-            new SqliteConversationReferenceStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         builder.Services.AddPolicyBot(builder.Configuration)
             .AddPolicyBotConversations(builder.Configuration)
             .AddPolicyBotBriefings(builder.Configuration)
             .AddDiscordFrontEnd(builder.Configuration)
             .AddTeamsFrontEnd(builder.Configuration);
+        builder.Services.AddHostedService<LegacyStateImport>();
         builder.Services.AddHostedService<IndexWarmup>();
         builder.Services.AddHealthChecks().AddCheck<IndexReadyCheck>("index", tags: [IndexReadyCheck.ReadyTag]);
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
-        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run; their ETag/Last-Modified live in the state file.
-        builder.Services.AddHttpClient(FeedIngester.HttpClientName, client =>
-        {
-            client.Timeout = TimeSpan.FromSeconds(60);
-            client.MaxResponseContentBufferSize = 20 * 1024 * 1024;
-        });
-        builder.Services.AddSingleton(sp => new SqliteFetchValidatorStore(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
-        builder.Services.AddSingleton<IIngestionSource, FeedIngester>();
+        // RSS/Atom feeds (PolicyBot:Ingestion:Feeds) are fetched on each scheduled run.
+        builder.Services.AddPolicyBotFeeds();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();

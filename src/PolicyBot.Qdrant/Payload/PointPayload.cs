@@ -89,6 +89,7 @@ internal static class PointPayload
         Add("announced", metadata.Announced);
         Add("effective", metadata.Effective);
         Add("status", metadata.Status);
+        if (metadata.Thresholds is { } thresholds) fields["thresholds"] = thresholds.ToArray();
         return fields;
     }
 
@@ -113,6 +114,7 @@ internal static class PointPayload
             Materials = List(fields.GetValueOrDefault("materials")),
             Sources = List(fields.GetValueOrDefault("sources")),
             Relations = relations,
+            Thresholds = fields.TryGetValue("thresholds", out var t) ? List(t) : null,
         };
     }
 }

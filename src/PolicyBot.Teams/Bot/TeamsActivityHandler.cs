@@ -20,6 +20,7 @@ public sealed class TeamsActivityHandler(
     IFeedbackStore feedback,
     ReplyJournal journal,
     BackgroundWork background,
+    TeamsBriefingAccess briefingAccess,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<TeamsOptions> options,
     ILogger<TeamsActivityHandler> logger)
@@ -52,8 +53,10 @@ public sealed class TeamsActivityHandler(
         // Remember every conversation the bot answers in, so briefings can be posted there later (keyed by the channel, not the thread).
         var channel = TeamsBriefingChannel.ConversationId(activity.Conversation?.Id ?? "unknown");
         if (StoredConversation.From(activity) is { } stored) await references.SaveAsync(stored with { ConversationId = channel }, cancellationToken);
+        // Only subscription changes need the sender's roster role (one Connector GET); everything else goes without it.
+        var canManage = TeamsBriefingAccess.NeedsCheck(text) && await briefingAccess.CanManageAsync(activity, cancellationToken);
         var turn = new ChatTurn(activity.Conversation?.Id ?? "unknown", activity.From?.Id ?? "unknown", text,
-            Platform: "teams", CanManage: options.Value.MembersManageBriefings, ChannelId: channel);
+            Platform: "teams", CanManage: canManage, ChannelId: channel);
         var reply = await conversations.HandleAsync(turn, cancellationToken);
         await sender.ReplyAsync(activity, TeamsReplyRenderer.Render(reply, reply.ReplyKey ?? ""), cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace PolicyBot.Teams.Connector;
 
 public sealed partial class ConnectorClient
 {
-    private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri uri, string? conversationId, string json, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri uri, string? conversationId, string? json, CancellationToken cancellationToken)
         where T : class, new()
     {
         using var turn = conversationId is null ? null : await _gate.EnterAsync(conversationId, cancellationToken);
@@ -74,9 +74,9 @@ public sealed partial class ConnectorClient
         await delay.DelayAsync(wait, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, string json, string token, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, string? json, string token, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(method, uri) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var client = httpClientFactory.CreateClient(HttpClientName);
         return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);

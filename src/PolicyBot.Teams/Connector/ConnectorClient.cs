@@ -12,6 +12,7 @@ namespace PolicyBot.Teams.Connector;
 ///                                        └──── Retry-After / back-off ◄─────┼─► 429/412/5xx: retry (capped)
 ///                                                                           └─► other 4xx: ConnectorException
 /// </code>
+/// Reads (GET a member) skip the gate and pacing, and share the token, retry and error handling.
 /// </summary>
 public sealed partial class ConnectorClient(
     IHttpClientFactory httpClientFactory,
@@ -53,6 +54,13 @@ public sealed partial class ConnectorClient(
         var json = JsonSerializer.Serialize(parameters with { Activity = parameters.Activity is { } a ? ConnectorLimits.ForWire(a) : null }, BotJson.Options);
         // No conversation exists yet to pace or serialize on; 429s are still retried.
         return SendAsync<ConversationResourceResponse>("CreateConversation", HttpMethod.Post, uri, conversationId: null, json, cancellationToken);
+    }
+
+    public Task<TeamsChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        var uri = ConnectorUrls.Member(serviceUrl, conversationId, userId);
+        // A read: not paced with the conversation's messages; 429s and 5xx are still retried.
+        return SendAsync<TeamsChannelAccount>("GetConversationMember", HttpMethod.Get, uri, conversationId: null, json: null, cancellationToken);
     }
 
     private static string ActivityJson(Activity activity)

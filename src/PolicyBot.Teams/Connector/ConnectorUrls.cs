@@ -11,6 +11,9 @@ internal static class ConnectorUrls
     public static Uri Activity(string serviceUrl, string conversationId, string activityId) =>
         Build(serviceUrl, $"v3/conversations/{EncodeSegment(conversationId)}/activities/{EncodeSegment(activityId)}");
 
+    public static Uri Member(string serviceUrl, string conversationId, string userId) =>
+        Build(serviceUrl, $"v3/conversations/{EncodeSegment(conversationId)}/members/{EncodeSegment(userId)}");
+
     /// <summary>
     /// Percent-encodes a path segment the way the reference client does (JavaScript <c>encodeURIComponent</c>):
     /// Teams ids such as <c>19:x@thread.tacv2;messageid=1</c> become <c>19%3Ax%40thread.tacv2%3Bmessageid%3D1</c>;

@@ -19,4 +19,7 @@ public interface IConnectorClient
 
     /// <summary><c>POST {serviceUrl}/v3/conversations</c>: starts a conversation (Teams needs the tenant, see <see cref="ConversationParameters.ForPersonalChat"/>).</summary>
     Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken);
+
+    /// <summary><c>GET {serviceUrl}/v3/conversations/{conversationId}/members/{userId}</c>: one member of the conversation, with its role.</summary>
+    Task<TeamsChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken);
 }

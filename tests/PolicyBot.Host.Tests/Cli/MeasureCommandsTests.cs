@@ -123,6 +123,19 @@ public sealed class MeasureCommandsTests(MeasureCommandsTests.Workspace workspac
     }
 
     [Theory]
+    [InlineData("latest")]
+    [InlineData("upcoming")]
+    [InlineData("search", "graphite")]
+    public async Task DefaultsOnly_PassValidationAndRun(params string[] args)
+    {
+        // Regression: the range checks once read 0 for an option left at its default and rejected every such call.
+        var result = await workspace.Cli.RunAsync(args);
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
+        Assert.DoesNotContain("must be between", result.Error + result.Output);
+    }
+
+    [Theory]
     [InlineData("latest", "The newest measures first")]
     [InlineData("timeline", "in date order")]
     [InlineData("compare", "not found in the documents")]
@@ -140,6 +153,7 @@ public sealed class MeasureCommandsTests(MeasureCommandsTests.Workspace workspac
     [InlineData("--days must be between 1 and 3660", "upcoming", "--days", "0")]
     [InlineData("--since takes", "latest", "--since", "last-week")]
     [InlineData("--limit must be between 1 and 100", "latest", "--limit", "500")]
+    [InlineData("--top must be between 1 and 1000", "search", "graphite", "--top", "0")]
     public async Task BadArguments_FailWithAClearMessage(string expected, params string[] args)
     {
         var result = await workspace.Cli.RunAsync(args);

@@ -23,6 +23,9 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
     {
         get { lock (_server.Requests) return _server.Requests.Where(r => r.PathAndQuery.Contains("/v3/conversations", StringComparison.Ordinal)).ToList(); }
     }
+    /// <summary>Roster roles by user id, answered on GET .../members/{userId} as a TeamsChannelAccount; others get 404.</summary>
+    public Dictionary<string, string> Roles { get; } = new(StringComparer.Ordinal);
+
     public int TokenRequests
     {
         get { lock (_server.Requests) return _server.Requests.Count(r => r.PathAndQuery == "/token"); }
@@ -60,6 +63,16 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
         }
         if (path == "/token")
             return context.Response.WriteAsync("""{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"connector-access-token"}""");
+        if (context.Request.Method == "GET" && path.Contains("/v3/conversations/", StringComparison.Ordinal) && path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var userId = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+            if (!Roles.TryGetValue(userId, out var role))
+            {
+                context.Response.StatusCode = 404;
+                return context.Response.WriteAsync("""{"error":{"code":"MemberNotFoundInConversation","message":"The member is not in the conversation."}}""");
+            }
+            return context.Response.WriteAsync(new JsonObject { ["id"] = userId, ["name"] = "Member", ["tenantId"] = "50612dbb-0237-4969-b378-8d42590f9c00", ["userRole"] = role }.ToJsonString());
+        }
         if (path.Contains("/v3/conversations", StringComparison.Ordinal))
             return context.Response.WriteAsync("""{"id":"1:reply-activity"}""");
         context.Response.StatusCode = 404;

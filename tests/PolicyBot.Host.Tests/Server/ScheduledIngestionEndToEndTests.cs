@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Core.Retrieval;
+using PolicyBot.Core.State;
 using PolicyBot.Host.Ingestion;
 using PolicyBot.Teams.Bot;
 using PolicyBot.Tests;
@@ -44,7 +45,9 @@ public sealed class ScheduledIngestionEndToEndTests
 
         var document = Assert.Single(await index.ListDocumentsAsync(CancellationToken.None), d => d.Id == id);
         Assert.Equal("Manganese export quota", document.Title);
-        Assert.IsType<SqliteConversationReferenceStore>(server.Services.GetRequiredService<IConversationReferenceStore>());
+        Assert.IsType<ConversationReferenceStore>(server.Services.GetRequiredService<IConversationReferenceStore>());
+        Assert.IsType<SqliteConversationAddressStore>(server.Services.GetRequiredService<IConversationAddressStore>());
+        Assert.IsType<SqliteFetchValidatorStore>(server.Services.GetRequiredService<IFetchValidatorStore>());
     }
 
     [Fact]

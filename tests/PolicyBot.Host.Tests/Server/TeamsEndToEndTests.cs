@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyBot.Core.Feedback;
+using PolicyBot.Core.State;
 using PolicyBot.Teams.Bot;
 using PolicyBot.Tests;
 
@@ -43,10 +44,10 @@ public sealed class TeamsEndToEndTests(Xunit.Abstractions.ITestOutputHelper outp
         return activity;
     }
 
-    private static JsonObject Message(string text, string conversationId = "a:personal-chat-1") => new()
+    private static JsonObject Message(string text, string conversationId = "a:personal-chat-1", string userId = "29:user-1") => new()
     {
         ["type"] = "message", ["id"] = "1700000000001", ["channelId"] = "msteams", ["text"] = text, ["textFormat"] = "plain",
-        ["from"] = new JsonObject { ["id"] = "29:user-1", ["name"] = "Ana" },
+        ["from"] = new JsonObject { ["id"] = userId, ["name"] = "Ana" },
         ["recipient"] = new JsonObject { ["id"] = $"28:{AppId}", ["name"] = "PolicyBot" },
         ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "50612dbb-0237-4969-b378-8d42590f9c00" },
     };
@@ -232,5 +233,25 @@ public sealed class TeamsEndToEndTests(Xunit.Abstractions.ITestOutputHelper outp
         }
         timings.Sort();
         output.WriteLine($"POST /api/messages → Connector reply on loopback: p50 {timings[4]:0.0} ms, p95 {timings[9]:0.0} ms (n=10, includes the 20 ms polling step)");
+    }
+
+    [Fact]
+    public async Task BriefSubscribe_MemberMaySubscribe_GuestMayNot_ByTheirRosterRole()
+    {
+        _channel.Roles["29:member"] = "user";
+        _channel.Roles["29:guest"] = "guest";
+        var subscriptions = _server.Services.GetRequiredService<ISubscriptionStore>();
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(WithServiceUrl(Message("brief subscribe daily 08:00 UTC", "a:chat-guest", "29:guest")))).StatusCode);
+        var afterGuest = await WaitForConnectorAsync(3);   // roster GET, typing, reply
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(WithServiceUrl(Message("brief subscribe daily 08:00 UTC", "a:chat-member", "29:member")))).StatusCode);
+        var all = await WaitForConnectorAsync(6);
+        for (var i = 0; i < 300 && (await subscriptions.ListAsync("teams", "a:chat-member", CancellationToken.None)).Count == 0; i++) await Task.Delay(20);
+
+        Assert.Equal(["/amer/v3/conversations/a%3Achat-guest/members/29%3Aguest", "/amer/v3/conversations/a%3Achat-member/members/29%3Amember"],
+            all.Where(r => r.Method == "GET").Select(r => r.PathAndQuery));
+        Assert.Empty(await subscriptions.ListAsync("teams", "a:chat-guest", CancellationToken.None));
+        Assert.Single(await subscriptions.ListAsync("teams", "a:chat-member", CancellationToken.None));
+        Assert.Equal(3, afterGuest.Count);
     }
 }

@@ -1,4 +1,5 @@
 using PolicyBot.Core.Domain;
+using PolicyBot.Core.Measures;
 
 namespace PolicyBot.Core.Briefings.Composition;
 
@@ -7,7 +8,7 @@ public static class MetadataDiff
 {
     public const string Arrow = " → ";
     public const string NotSet = "not set";
-    public const string TextOnly = "text revised; title, status, dates and materials unchanged";
+    public const string TextOnly = "text revised; title, status, dates, materials and thresholds unchanged";
 
     public static IReadOnlyList<string> Describe(DocumentMetadata? before, DocumentMetadata? after, string? titleBefore = null, string? titleAfter = null)
     {
@@ -23,9 +24,27 @@ public static class MetadataDiff
             lines.Add(Line("materials", Join(before.Materials), Join(after.Materials)));
         AddIfChanged(lines, "jurisdiction", before.Jurisdiction, after.Jurisdiction);
         AddIfChanged(lines, "instrument type", before.InstrumentType, after.InstrumentType);
+        AddThresholds(lines, before.Thresholds, after.Thresholds);
         if (lines.Count == 0) lines.Add(TextOnly);
         return lines;
     }
+
+    /// <summary>
+    /// "threshold: 50 percent of battery components → 60 percent of battery components": the figures only the old text stated,
+    /// then those only the new one states. Nothing when either version was indexed before thresholds were recorded.
+    /// </summary>
+    private static void AddThresholds(List<string> lines, IReadOnlyList<string>? before, IReadOnlyList<string>? after)
+    {
+        if (before is null || after is null) return;
+        var (gone, added) = ThresholdFacts.Difference(before, after);
+        if (gone.Count == 0 && added.Count == 0) return;
+        lines.Add(Line(gone.Count + added.Count > 2 ? "thresholds" : "threshold", Join(Shorten(gone)), Join(Shorten(added))));
+    }
+
+    private static IReadOnlyList<string> Shorten(IReadOnlyList<string> facts) =>
+        facts.Count <= MaxThresholdsShown ? facts : [.. facts.Take(MaxThresholdsShown), $"{facts.Count - MaxThresholdsShown} more"];
+
+    private const int MaxThresholdsShown = 4;
 
     private static void AddIfChanged(List<string> lines, string field, string? before, string? after)
     {

@@ -1,16 +1,9 @@
-using PolicyBot.Core.State;
+using PolicyBot.Core.Ingestion;
 
-namespace PolicyBot.Host.Ingestion;
-
-/// <summary>What a server said about a URL's version last time, for a conditional GET (If-None-Match / If-Modified-Since).</summary>
-/// <param name="DocumentIds">For a feed: the documents its entries became, so a 304 is trusted only while they are all still indexed.</param>
-public sealed record FetchValidators(string? ETag, string? LastModified, IReadOnlyList<string>? DocumentIds = null)
-{
-    public bool IsEmpty => ETag is null && LastModified is null;
-}
+namespace PolicyBot.Core.State;
 
 /// <summary>ETag and Last-Modified per feed and page URL, in the SQLite state file; the table is created on first use.</summary>
-public sealed class SqliteFetchValidatorStore
+public sealed class SqliteFetchValidatorStore : IFetchValidatorStore
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS feed_fetch_validators (
@@ -50,5 +43,4 @@ public sealed class SqliteFetchValidatorStore
         command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
 }
