@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(301, LogLevel.Error, "Handling a {Command} chat turn failed")]
     public static partial void ChatTurnFailed(this ILogger logger, string command, Exception exception);
+
+    [LoggerMessage(303, LogLevel.Information, "A {Platform} question was over the rate limit; retry in {Seconds:F0} s")]
+    public static partial void RateLimited(this ILogger logger, string platform, double seconds);
+
+    [LoggerMessage(304, LogLevel.Warning, "A {Platform} question was answered but could not be added to the question log")]
+    public static partial void QuestionLogFailed(this ILogger logger, string platform, Exception exception);
 }

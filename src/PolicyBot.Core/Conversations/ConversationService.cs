@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PolicyBot.Core.Answering;
 using PolicyBot.Core.Briefings.Commands;
+using PolicyBot.Core.Conversations.RateLimiting;
 using PolicyBot.Core.Domain;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Measures;
@@ -17,10 +18,15 @@ namespace PolicyBot.Core.Conversations;
 ///      ─► answer with the conversation's history, or the measure register's cited lists and tables ─► platform-neutral <see cref="ChatReply"/>.
 /// </summary>
 /// <param name="measures">The measure commands; without it, a register over <paramref name="index"/> on the system clock.</param>
+/// <param name="questions">Where every asked question (answered or refused) is logged for the report; none when null.</param>
+/// <param name="rateLimiter">Per-user and per-channel question limits; no limit when null.</param>
 public sealed class ConversationService(
     AskService ask, IPassageIndex index, HybridRetriever retriever, IConversationHistory history, ReplyJournal journal, ILogger<ConversationService> logger,
     MeasureReplies? measures = null,
-    BriefingCommands? briefings = null)
+    BriefingCommands? briefings = null,
+    IQuestionLog? questions = null,
+    QuestionRateLimiter? rateLimiter = null,
+    TimeProvider? time = null)
 {
     public const int LatestCount = LatestQuery.DefaultLimit, SourcesCount = 5;
 
@@ -32,6 +38,11 @@ public sealed class ConversationService(
     public async Task<ChatReply> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var command = turn.Command ?? ChatCommandParser.Parse(turn.Text);
+        if (command is not ChatCommand.Help && rateLimiter?.TryAcquire(turn.Platform, turn.UserId, turn.ChannelId ?? turn.ConversationId) is { } wait && wait > TimeSpan.Zero)
+        {
+            logger.RateLimited(turn.Platform, wait.TotalSeconds);
+            return new ChatReply(ReplyKind.Error, QuestionRateLimiter.Message(wait));
+        }
         try
         {
             if (turn.Command is null && briefings is not null
@@ -42,7 +53,7 @@ public sealed class ConversationService(
                 };
             var reply = command switch
             {
-                ChatCommand.Ask a => await AskAsync(turn.ConversationId, turn.Platform, a.Question, cancellationToken),
+                ChatCommand.Ask a => await AskAsync(turn, a.Question, cancellationToken),
                 ChatCommand.Latest or ChatCommand.Timeline or ChatCommand.Compare or ChatCommand.Upcoming => (await _measures.HandleAsync(command, cancellationToken))!,
                 ChatCommand.Sources s => await SourcesAsync(s.Query, cancellationToken),
                 ChatCommand.Unknown u => new ChatReply(ReplyKind.Error, $"I don't know the command \"{u.Name}\". {HelpText.Short}"),
@@ -63,13 +74,31 @@ public sealed class ConversationService(
         }
     }
 
-    private async Task<ChatReply> AskAsync(string conversationId, string platform, string question, CancellationToken cancellationToken)
+    private async Task<ChatReply> AskAsync(ChatTurn turn, string question, CancellationToken cancellationToken)
     {
-        PolicyBotTelemetry.RecordQuestion(platform);
+        PolicyBotTelemetry.RecordQuestion(turn.Platform);
+        var conversationId = turn.ConversationId;
         var answer = await ask.AskAsync(new AskRequest(question, history.Get(conversationId), SearchFilter.None), cancellationToken);
         history.Append(conversationId, new ConversationTurn(ChatRole.User, question), new ConversationTurn(ChatRole.Assistant, answer.Text));
         var reply = new ChatReply(answer.Refused ? ReplyKind.Refusal : ReplyKind.Answer, answer.Text) { Citations = answer.Citations, Notice = answer.Notice };
-        return reply with { ReplyKey = journal.Record(conversationId, question, reply) };
+        var key = journal.Record(conversationId, question, reply);
+        await LogQuestionAsync(new QuestionRecord(turn.Platform, conversationId, turn.UserId, question, answer.Refused, key,
+            (time ?? TimeProvider.System).GetUtcNow()), cancellationToken);
+        return reply with { ReplyKey = key };
+    }
+
+    // The answer matters more than its entry in the report: a log that cannot be written costs the entry, not the reply.
+    private async Task LogQuestionAsync(QuestionRecord record, CancellationToken cancellationToken)
+    {
+        if (questions is null) return;
+        try
+        {
+            await questions.AddAsync(record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.QuestionLogFailed(record.Platform, ex);
+        }
     }
 
     private async Task<ChatReply> SourcesAsync(string? query, CancellationToken cancellationToken)

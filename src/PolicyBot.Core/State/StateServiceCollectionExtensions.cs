@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Call one of these: the stores of one provider serve everything that must survive restarts — subscriptions, the delivery log,
-/// the ingestion history, feedback votes, proactive conversation addresses and feed fetch validators.
+/// the ingestion history, feedback votes, the question log, proactive conversation addresses and feed fetch validators.
 /// </summary>
 public static class StateServiceCollectionExtensions
 {
@@ -20,6 +20,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryLog, SqliteDeliveryLog>();
         services.TryAddSingleton<IIngestionHistory, SqliteIngestionHistory>();
         services.TryAddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(path(sp)));
+        services.TryAddSingleton<IQuestionLog>(sp => new SqliteQuestionLog(path(sp)));
         services.TryAddSingleton<IConversationAddressStore>(sp => new SqliteConversationAddressStore(path(sp)));
         services.TryAddSingleton<IFetchValidatorStore>(sp => new SqliteFetchValidatorStore(path(sp)));
         return services;
@@ -33,6 +34,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryLog, InMemoryDeliveryLog>();
         services.TryAddSingleton<IIngestionHistory, InMemoryIngestionHistory>();
         services.TryAddSingleton<IFeedbackStore, InMemoryFeedbackStore>();
+        services.TryAddSingleton<IQuestionLog, InMemoryQuestionLog>();
         services.TryAddSingleton<IConversationAddressStore, InMemoryConversationAddressStore>();
         services.TryAddSingleton<IFetchValidatorStore, InMemoryFetchValidatorStore>();
         return services;

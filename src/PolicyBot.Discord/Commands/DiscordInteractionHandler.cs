@@ -10,7 +10,7 @@ namespace PolicyBot.Discord.Commands;
 
 /// <summary>
 /// Slash commands (/ask, /latest, /sources, /help) go through the conversation layer; the feedback buttons under an
-/// answer store a vote. Used for interactions from the HTTP endpoint and from the gateway alike.
+/// answer store a vote ("not helpful" after a modal asking for an optional reason). Used for interactions from the HTTP endpoint and from the gateway alike.
 /// </summary>
 public sealed class DiscordInteractionHandler(
     ConversationService conversations, IFeedbackStore feedback, ReplyJournal journal, TimeProvider time, ILogger<DiscordInteractionHandler> logger)
@@ -22,6 +22,8 @@ public sealed class DiscordInteractionHandler(
     {
         if (interaction.Type == InteractionType.MessageComponent)
             return await OnButtonAsync(interaction, cancellationToken);
+        if (interaction.Type == InteractionType.ModalSubmit)
+            return await OnReasonAsync(interaction, cancellationToken);
 
         var user = interaction.InvokingUser?.Id ?? "unknown";
         var conversationId = interaction.ChannelId ?? interaction.Channel?.Id ?? $"dm-{user}";
@@ -42,8 +44,25 @@ public sealed class DiscordInteractionHandler(
     {
         if (!FeedbackButtons.TryParse(interaction.Data?.CustomId, out var helpful, out var replyKey))
             return Notice("That button is no longer supported.");
+        // "Not helpful" asks what was missing first; the vote is stored when the modal is submitted (the reason may be left empty).
+        if (!helpful) return FeedbackButtons.ReasonModal(replyKey);
+        return await StoreAsync(interaction, replyKey, helpful: true, reason: null, cancellationToken);
+    }
+
+    private async Task<InteractionResponse> OnReasonAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (!FeedbackButtons.TryParseReason(interaction.Data?.CustomId, out var replyKey))
+            return Notice("That form is no longer supported.");
+        var reason = interaction.Data?.InputValue(FeedbackButtons.ReasonInput)?.Trim() is { Length: > 0 } typed
+            ? typed[..Math.Min(typed.Length, FeedbackButtons.MaxReasonLength)]
+            : null;
+        return await StoreAsync(interaction, replyKey, helpful: false, reason, cancellationToken);
+    }
+
+    private async Task<InteractionResponse> StoreAsync(Interaction interaction, string replyKey, bool helpful, string? reason, CancellationToken cancellationToken)
+    {
         var entry = journal.Find(replyKey);
-        await feedback.AddAsync(new FeedbackRecord("discord", interaction.ChannelId ?? "", interaction.InvokingUser?.Id ?? "", replyKey, helpful, null,
+        await feedback.AddAsync(new FeedbackRecord("discord", interaction.ChannelId ?? "", interaction.InvokingUser?.Id ?? "", replyKey, helpful, reason,
             entry?.Question, entry?.Answer, entry?.CitedDocuments ?? [], time.GetUtcNow()), cancellationToken);
         logger.FeedbackStored(helpful);
         return Notice("Thanks for the feedback.");

@@ -9,7 +9,7 @@ public static class InteractionType
 
 public static class InteractionCallbackType
 {
-    public const int Pong = 1, ChannelMessageWithSource = 4, DeferredChannelMessageWithSource = 5, DeferredUpdateMessage = 6, UpdateMessage = 7;
+    public const int Pong = 1, ChannelMessageWithSource = 4, DeferredChannelMessageWithSource = 5, DeferredUpdateMessage = 6, UpdateMessage = 7, Modal = 9;
 }
 
 /// <summary>An interaction, as POSTed to the interactions endpoint and as carried by INTERACTION_CREATE.</summary>
@@ -43,6 +43,12 @@ public sealed record InteractionData
     public string? CustomId { get; init; }
     public int? ComponentType { get; init; }
     public string? TargetId { get; init; }
+    /// <summary>A submitted modal's action rows, holding its text inputs and their values.</summary>
+    public IReadOnlyList<MessageComponent>? Components { get; init; }
+
+    /// <summary>The value typed into a submitted modal's text input, or null.</summary>
+    public string? InputValue(string customId) =>
+        Components?.SelectMany(row => row.Components ?? []).FirstOrDefault(c => c.CustomId == customId)?.Value;
 
     /// <summary>The string value of a top-level option, or null.</summary>
     public string? Option(string name) =>

@@ -16,9 +16,13 @@ public sealed record MessagePayload
     public string? Nonce { get; init; }
     public bool? EnforceNonce { get; init; }
     public IReadOnlyList<MessageComponent>? Components { get; init; }
+    /// <summary>A modal's id (modal callbacks, type 9, send <see cref="CustomId"/>, <see cref="Title"/> and <see cref="Components"/>).</summary>
+    public string? CustomId { get; init; }
+    /// <summary>A modal's title, up to 45 characters.</summary>
+    public string? Title { get; init; }
 }
 
-/// <summary>An action row (type 1) or a button (type 2).</summary>
+/// <summary>An action row (type 1), a button (type 2) or a text input (type 4, in modals).</summary>
 public sealed record MessageComponent
 {
     public int Type { get; init; }
@@ -27,6 +31,12 @@ public sealed record MessageComponent
     public string? CustomId { get; init; }
     public string? Url { get; init; }
     public IReadOnlyList<MessageComponent>? Components { get; init; }
+    /// <summary>Text inputs: whether it must be filled, its length bounds and hint.</summary>
+    public bool? Required { get; init; }
+    public int? MaxLength { get; init; }
+    public string? Placeholder { get; init; }
+    /// <summary>A submitted text input's value.</summary>
+    public string? Value { get; init; }
 }
 
 /// <summary>Body of POST /channels/{id}/messages/{id}/threads.</summary>

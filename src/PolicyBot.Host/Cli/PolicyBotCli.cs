@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace PolicyBot.Host.Cli;
 
-/// <summary>The `policybot` command line: ingest, ask, search, latest, timeline, compare, upcoming, eval, beir, serve, discord, teams.</summary>
+/// <summary>The `policybot` command line: ingest, ask, search, latest, timeline, compare, upcoming, eval, beir, bench, serve, discord, teams, index, report.</summary>
 public static class PolicyBotCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
@@ -25,6 +25,7 @@ public static class PolicyBotCli
             DiscordCommand.Create(cli),
             TeamsCommand.Create(cli),
             IndexCommand.Create(cli),
+            ReportCommand.Create(cli),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -7,6 +7,7 @@ using PolicyBot.Core.Briefings.Composition;
 using PolicyBot.Core.Briefings.Scheduling;
 using PolicyBot.Core.Measures;
 using PolicyBot.Core.Conversations;
+using PolicyBot.Core.Conversations.RateLimiting;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Embedded;
 using PolicyBot.Core.Ingestion;
@@ -58,6 +59,8 @@ public static class PolicyBotServiceCollectionExtensions
             services.AddPolicyBotPostgresState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.ConnectionString!);
         else
             services.AddPolicyBotSqliteState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Path);
+        // Until PostgreSQL has a question log, the questions `policybot report` reads stay in the SQLite state file.
+        services.TryAddSingleton<IQuestionLog>(sp => new SqliteQuestionLog(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         return services;
     }
 
@@ -71,9 +74,11 @@ public static class PolicyBotServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The platform-neutral chat layer the front-ends share (feedback is kept with the state: AddPolicyBotState).</summary>
+    /// <summary>The platform-neutral chat layer the front-ends share, with its question rate limits (feedback and the question log are kept with the state: AddPolicyBotState).</summary>
     public static IServiceCollection AddPolicyBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<QuestionRateLimiter>();
         services.TryAddSingleton<IConversationHistory>(_ => new InMemoryConversationHistory());
         services.TryAddSingleton<ReplyJournal>();
         services.TryAddSingleton<ConversationService>();

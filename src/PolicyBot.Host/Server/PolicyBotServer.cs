@@ -39,6 +39,7 @@ public static class PolicyBotServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionWorker>());
 
         var app = builder.Build();
+        app.UseRequestBodyLimits();
         app.MapGet("/healthz", () => Results.Text("ok"));
         // Ready: the index is open and filled, and Qdrant, PostgreSQL and the language model (when configured) answer.
         app.MapReadiness();

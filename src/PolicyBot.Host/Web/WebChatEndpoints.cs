@@ -25,14 +25,16 @@ public static class WebChatEndpoints
         foreach (var (path, file, type) in new[] { ("/", "index.html", "text/html; charset=utf-8"), ("/app.js", "app.js", "text/javascript; charset=utf-8"), ("/app.css", "app.css", "text/css; charset=utf-8") })
             endpoints.MapGet(path, () => Results.Stream(Asset(file), type));
 
-        endpoints.MapPost("/api/chat", async Task<Results<JsonHttpResult<ChatReply>, BadRequest<ErrorBody>>> (ChatRequest? request, ConversationService conversations, CancellationToken cancellationToken) =>
+        endpoints.MapPost("/api/chat", async Task<Results<JsonHttpResult<ChatReply>, BadRequest<ErrorBody>>> (ChatRequest? request, HttpContext http, ConversationService conversations, CancellationToken cancellationToken) =>
         {
             if (request is null || string.IsNullOrWhiteSpace(request.Message))
                 return TypedResults.BadRequest(new ErrorBody("Send {\"conversationId\": \"...\", \"message\": \"...\"}."));
             if (request.Message.Length > MaxMessageLength)
                 return TypedResults.BadRequest(new ErrorBody($"The message is too long ({request.Message.Length:N0} characters; at most {MaxMessageLength:N0})."));
             var conversation = string.IsNullOrWhiteSpace(request.ConversationId) ? Guid.NewGuid().ToString("N") : request.ConversationId.Trim();
-            var reply = await conversations.HandleAsync(new ChatTurn($"web:{conversation}", "web-user", request.Message, Platform: "web"), cancellationToken);
+            // Rate limits: the client's address is the user, the conversation id the channel.
+            var user = $"web-user:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+            var reply = await conversations.HandleAsync(new ChatTurn($"web:{conversation}", user, request.Message, Platform: "web"), cancellationToken);
             return TypedResults.Json(reply, Json);
         }).DisableAntiforgery();
 

@@ -81,22 +81,28 @@ public sealed class TeamsActivityHandler(
     private async Task<object> OnCardActionAsync(Activity activity, CancellationToken cancellationToken)
     {
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
-        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
-        if (verb != AdaptiveCardBuilder.FeedbackVerb)
+        if (Text(action, "verb") != AdaptiveCardBuilder.FeedbackVerb)
             return InvokeMessage(200, "PolicyBot does not handle that card action.");
 
-        var data = action.TryGetProperty("data", out var d) ? d : default;
-        var rating = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("rating", out var r) ? r.GetString() : null;
+        var data = action.TryGetProperty("data", out var d) ? d : default;   // action is an object here: its verb matched
+        var rating = Text(data, "rating");
         if (rating is not ("helpful" or "not_helpful"))
             return InvokeMessage(400, "Feedback needs a rating.");
-        var key = data.TryGetProperty("replyKey", out var k) ? k.GetString() ?? "" : "";
-        var reason = data.TryGetProperty("reason", out var why) ? why.GetString() : null;
+        var key = Text(data, "replyKey") ?? "";
+        // The reason box is on every answer card; only a "not helpful" vote keeps what was typed there.
+        var reason = rating == "not_helpful" && Text(data, AdaptiveCardBuilder.FeedbackReasonInput)?.Trim() is { Length: > 0 } typed
+            ? typed[..Math.Min(typed.Length, AdaptiveCardBuilder.MaxReasonLength)]
+            : null;
         var entry = journal.Find(key);
         await feedback.AddAsync(new FeedbackRecord("teams", activity.Conversation?.Id ?? "", activity.From?.Id ?? "", key, rating == "helpful", reason,
             entry?.Question, entry?.Answer, entry?.CitedDocuments ?? [], time.GetUtcNow()), cancellationToken);
         logger.FeedbackReceived(rating == "helpful");
         return InvokeMessage(200, "Thanks for the feedback.");
     }
+
+    /// <summary>A string property of a JSON object; null when it is missing, not a string, or the element is not an object.</summary>
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>The Universal Actions invoke response that shows a short message.</summary>
     private static object InvokeMessage(int status, string message) =>

@@ -14,7 +14,8 @@ namespace PolicyBot.Teams.Rendering;
 public static class AdaptiveCardBuilder
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
-    public const string FeedbackVerb = "feedback";
+    public const string FeedbackVerb = "feedback", FeedbackReasonInput = "reason";
+    public const int MaxReasonLength = 500;
 
     /// <summary>Teams rejects messages over about 28 KB; a card with a table is shrunk to this many UTF-8 bytes (the fallback text takes the rest).</summary>
     public const int MaxCardBytes = 18_000;
@@ -61,7 +62,15 @@ public static class AdaptiveCardBuilder
             ["body"] = body,
         };
         if (reply.Kind is ReplyKind.Answer or ReplyKind.Refusal)
-            card["actions"] = new JsonArray { Feedback("Helpful", "helpful", replyKey), Feedback("Not helpful", "not_helpful", replyKey) };
+        {
+            // The optional reason goes with "Not helpful" only: Action.Execute merges the card's inputs into its data.
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = FeedbackReasonInput, ["isMultiline"] = false, ["maxLength"] = MaxReasonLength,
+                ["placeholder"] = "Not helpful? Say what was missing or wrong (optional)",
+            });
+            card["actions"] = new JsonArray { Feedback("Helpful", "helpful", replyKey, "none"), Feedback("Not helpful", "not_helpful", replyKey, "auto") };
+        }
         return card;
     }
 
@@ -76,11 +85,12 @@ public static class AdaptiveCardBuilder
         });
     }
 
-    private static JsonObject Feedback(string title, string rating, string replyKey) => new()
+    private static JsonObject Feedback(string title, string rating, string replyKey, string associatedInputs) => new()
     {
         ["type"] = "Action.Execute",
         ["title"] = title,
         ["verb"] = FeedbackVerb,
+        ["associatedInputs"] = associatedInputs,
         ["data"] = new JsonObject { ["rating"] = rating, ["replyKey"] = replyKey },
     };
 

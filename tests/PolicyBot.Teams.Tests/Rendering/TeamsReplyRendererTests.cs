@@ -50,7 +50,8 @@ public sealed class TeamsReplyRendererTests
 
         Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
         Assert.Equal("1.5", card.GetProperty("version").GetString());
-        var texts = card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()).ToList();
+        var body = card.GetProperty("body").EnumerateArray().ToList();
+        var texts = body.Where(b => b.GetProperty("type").GetString() == "TextBlock").Select(b => b.GetProperty("text").GetString()).ToList();
         Assert.Equal(Answer.Text, texts[0]);
         Assert.Contains("Sources", texts);
         Assert.Contains("[1] [Announcement No. 58 of 2025](https://example.org/58) — China, 8 November 2025", texts);
@@ -60,6 +61,11 @@ public sealed class TeamsReplyRendererTests
         Assert.Equal(["helpful", "not_helpful"], actions.Select(a => a.GetProperty("data").GetProperty("rating").GetString()));
         Assert.All(actions, a => Assert.Equal("Action.Execute", a.GetProperty("type").GetString()));
         Assert.All(actions, a => Assert.Equal("reply-1", a.GetProperty("data").GetProperty("replyKey").GetString()));
+        // An optional reason, sent with "Not helpful" only.
+        var reason = body[^1];
+        Assert.Equal(("Input.Text", "reason"), (reason.GetProperty("type").GetString(), reason.GetProperty("id").GetString()));
+        Assert.False(reason.TryGetProperty("isRequired", out _));
+        Assert.Equal(["none", "auto"], actions.Select(a => a.GetProperty("associatedInputs").GetString()));
     }
 
     [Fact]
