@@ -80,18 +80,22 @@ internal static class SyntheticCorpus
         return new SourceDocument(id, title, $"synthetic/{id}.md", metadata, sections, $"synthetic-v{Version}-{number}");
     }
 
-    /// <summary>A varied mix of questions about the generated measures, plus a few the corpus cannot answer.</summary>
+    /// <summary>
+    /// A varied mix of distinct questions about the generated measures, plus some the corpus cannot answer. Distinct, so a
+    /// benchmark pass never benefits from the retriever's query-embedding cache.
+    /// </summary>
     public static IReadOnlyList<string> Questions(int count, int seed = 17)
     {
         var random = new Random(seed);
         var questions = new List<string>(count);
-        string[] offTopic = ["What is the weather in Paris?", "Who won the 2018 World Cup?", "How do I bake sourdough bread?"];
-        for (var i = 0; i < count; i++)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string[] offTopic = ["What is the weather in {0} on {1}?", "Who won the football match in {0} on {1}?", "Which museums in {0} open on {1}?"];
+        for (var i = 0; questions.Count < count && i < count * 20; i++)
         {
             var place = Pick(random, Jurisdictions);
             var material = Pick(random, Materials);
             var instrument = Pick(random, Instruments);
-            questions.Add((i % 10) switch
+            questions.Add((questions.Count % 10) switch
             {
                 0 => $"When does the {place.Adjective} {instrument.Kind} on {material.Name} take effect?",
                 1 => $"What is the threshold in {place.Name}'s {instrument.Kind} for {material.Form}?",
@@ -102,8 +106,9 @@ internal static class SyntheticCorpus
                 6 => $"Compare {material.Name} {instrument.Kind} in {place.Name} and {Pick(random, Jurisdictions).Name}",
                 7 => $"timeline of {place.Adjective} measures on {material.Name}",
                 8 => $"How much of world {material.Name} supply does {place.Name} produce?",
-                _ => offTopic[random.Next(offTopic.Length)],
+                _ => string.Format(CultureInfo.InvariantCulture, offTopic[random.Next(offTopic.Length)], Pick(random, Cities), $"{1 + random.Next(28)} {Pick(random, Months)}"),
             });
+            if (!seen.Add(questions[^1])) questions.RemoveAt(questions.Count - 1);
         }
         return questions;
     }

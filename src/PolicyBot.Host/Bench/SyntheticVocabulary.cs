@@ -87,6 +87,9 @@ internal static class SyntheticVocabulary
         "shortages of qualified licences", "retaliatory measures", "a rush of shipments before the start date", "little short-term effect on prices",
     ];
 
+    public static readonly string[] Cities =
+        ["Paris", "Lisbon", "Osaka", "Nairobi", "Lima", "Oslo", "Hanoi", "Denver", "Perth", "Krakow", "Accra", "Quebec", "Seville", "Busan", "Tbilisi"];
+
     public static readonly string[] Months =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 }
