@@ -42,7 +42,7 @@ internal sealed record BuildFigures(double IngestionPassagesPerSecond, double? E
 
 internal sealed record MemoryFigures(double OpenMs, double ManagedBytesPerPassage, double WorkingSetBytesPerPassage, int VectorBytesPerPassage, string Method);
 
-internal sealed record AskFigures(int Questions, double RefusedShare, Percentiles QueryEmbeddingMs, Percentiles RetrievalMs, Percentiles CompositionMs, Percentiles TotalMs);
+internal sealed record AskFigures(int Questions, double RefusedShare, Percentiles QueryEmbeddingMs, Percentiles KeywordSearchMs, Percentiles RetrievalMs, Percentiles CompositionMs, Percentiles TotalMs);
 
 internal sealed record VectorSearchFigures(int TopK, int Queries, double IndexMs, double BruteForceMs, double BruteForceParallelMs, int Workers, double RatioToBruteForce, double RatioToParallelBruteForce, bool SameTopScores);
 
@@ -105,12 +105,16 @@ internal sealed class ScaleBench(IServiceProvider services, TextWriter status)
         // Pass 2: the same questions split into query embedding, retrieval (a new retriever, so it embeds each query again
         // rather than hitting pass 1's cache) and composition.
         retriever = new HybridRetriever(index, embedder, services.GetRequiredService<IOptions<RetrievalOptions>>());
-        List<double> embedding = [], retrieval = [], composition = [];
+        List<double> embedding = [], keyword = [], retrieval = [], composition = [];
         foreach (var question in questions)
         {
             var started = Stopwatch.GetTimestamp();
             await embedder.EmbedAsync([question], cancellationToken);
             embedding.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+            started = Stopwatch.GetTimestamp();
+            await index.SearchKeywordAsync(question, 50, SearchFilter.None, cancellationToken);
+            keyword.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
             started = Stopwatch.GetTimestamp();
             var result = await retriever.RetrieveAsync(question, [], SearchFilter.None, cancellationToken);
@@ -123,7 +127,7 @@ internal sealed class ScaleBench(IServiceProvider services, TextWriter status)
             composition.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         return new AskFigures(questions.Count, Math.Round(refused / (double)questions.Count, 3),
-            Percentiles.Of(embedding), Percentiles.Of(retrieval), Percentiles.Of(composition), Percentiles.Of(total));
+            Percentiles.Of(embedding), Percentiles.Of(keyword), Percentiles.Of(retrieval), Percentiles.Of(composition), Percentiles.Of(total));
     }
 
     private async Task<VectorSearchFigures> MeasureVectorSearchAsync(SqlitePassageIndex index, IEmbedder embedder, IReadOnlyList<string> questions, CancellationToken cancellationToken)

@@ -46,6 +46,7 @@ internal static class ScaleBenchCommand
         Row("ask total ms p50/p95/p99", r => r.Ask.TotalMs);
         Row("  retrieval ms p50/p95/p99", r => r.Ask.RetrievalMs);
         Row("    query embedding ms", r => r.Ask.QueryEmbeddingMs);
+        Row("    keyword search ms", r => r.Ask.KeywordSearchMs);
         Row("  composition ms p50/p95/p99", r => r.Ask.CompositionMs);
         Row("questions (refused)", r => $"{r.Ask.Questions} ({r.Ask.RefusedShare:P0})");
         Row("dense top-50 ms (index)", r => r.VectorSearch.IndexMs);
