@@ -16,29 +16,14 @@ internal static partial class FtsQuery
         if (string.IsNullOrWhiteSpace(text)) return [];
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var terms = new List<string>();
-        var functionWords = new List<string>();
         foreach (Match match in WordPattern().Matches(text))
         {
             if (terms.Count == MaxTerms) break;
-            if (!seen.Add(match.Value)) continue;
             // Tokens hold letters and digits only, so wrapping them in quotes needs no escaping.
-            (FunctionWords.Contains(match.Value) ? functionWords : terms).Add($"\"{match.Value}\"");
+            if (seen.Add(match.Value)) terms.Add($"\"{match.Value}\"");
         }
-        // Only a question made of function words alone ("what is it") searches for them.
-        return terms.Count > 0 ? terms : functionWords.Take(MaxTerms).ToList();
+        return terms;
     }
-
-    /// <summary>
-    /// Words in nearly every passage. BM25 gives them almost no weight, but with OR each one makes FTS5 visit and score
-    /// nearly every row, which on a large index costs more than the rest of the search.
-    /// </summary>
-    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "the", "and", "or", "of", "on", "in", "into", "to", "for", "from", "by", "with", "at", "as", "is", "are", "was",
-        "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may",
-        "might", "it", "its", "this", "that", "these", "those", "there", "what", "which", "who", "whom", "when", "where", "why", "how",
-        "i", "we", "you", "they", "he", "she", "me", "us", "my", "our", "your", "their", "them", "s",
-    };
 
     /// <summary>The MATCH expression, or null when there is nothing to search for.</summary>
     public static string? Build(string? text)
