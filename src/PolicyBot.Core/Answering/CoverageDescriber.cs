@@ -3,15 +3,24 @@ using PolicyBot.Core.Retrieval;
 namespace PolicyBot.Core.Answering;
 
 /// <summary>Says in one sentence what the indexed documents cover, for refusals.</summary>
-public sealed class CoverageDescriber(IPassageIndex index)
+/// <remarks>
+/// Listing every document costs tens of milliseconds on a large index, so the sentence is reused for
+/// <see cref="RefreshInterval"/>; a sentence about an empty index is never reused, so the first ingestion shows at once.
+/// </remarks>
+public sealed class CoverageDescriber(IPassageIndex index, TimeProvider? time = null)
 {
-    private string? _cached;
-    private int _cachedCount = -1;
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private volatile Description? _cached;
+
+    private sealed record Description(string Text, DateTimeOffset At);
 
     public async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
+        var now = _time.GetUtcNow();
+        if (_cached is { } fresh && now - fresh.At < RefreshInterval) return fresh.Text;
         var documents = await index.ListDocumentsAsync(cancellationToken);
-        if (documents.Count == _cachedCount && _cached is not null) return _cached;
 
         var jurisdictions = documents
             .SelectMany(d => (d.Metadata.Jurisdiction ?? "").Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -24,7 +33,7 @@ public sealed class CoverageDescriber(IPassageIndex index)
             : jurisdictions.Count == 0
                 ? $"They are {documents.Count} documents on battery-materials policy."
                 : $"They are {documents.Count} documents on battery-materials and critical-minerals policy from {Describe(jurisdictions)}.";
-        (_cached, _cachedCount) = (text, documents.Count);
+        _cached = documents.Count == 0 ? null : new Description(text, now);
         return text;
     }
 

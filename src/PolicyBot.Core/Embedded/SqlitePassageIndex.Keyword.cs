@@ -19,6 +19,18 @@ public sealed partial class SqlitePassageIndex
         ORDER BY score DESC, p.rowid
         """;
 
+    // Unfiltered: rank inside FTS5 first and join only the top rows. Joining before the sort made SQLite carry every
+    // matching passage's text through the sorter, which dominated keyword search on large corpora.
+    private static readonly string KeywordTopSql = $"""
+        SELECT p.{PassageColumns.Replace(", ", ", p.", StringComparison.Ordinal)},
+               d.{DocumentColumns.Replace(", ", ", d.", StringComparison.Ordinal)},
+               hits.score
+        FROM (SELECT rowid, -{Bm25} AS score FROM passages_fts WHERE passages_fts MATCH $match ORDER BY score DESC, rowid LIMIT $top) AS hits
+        JOIN passages p ON p.rowid = hits.rowid
+        JOIN documents d ON d.id = p.document_id
+        ORDER BY hits.score DESC, p.rowid;
+        """;
+
     public async Task<IReadOnlyList<PassageHit>> SearchKeywordAsync(string query, int top, SearchFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -30,7 +42,7 @@ public sealed partial class SqlitePassageIndex
         await using var connection = await OpenAsync(cancellationToken);
         // Without a filter SQLite can stop at top; with one, read ranked rows until enough pass it.
         // One statement reads one consistent state of the file, so a hit never mixes two versions.
-        using var command = Command(connection, null, filter.IsEmpty ? KeywordSql + " LIMIT $top;" : KeywordSql + ";");
+        using var command = Command(connection, null, filter.IsEmpty ? KeywordTopSql : KeywordSql + ";");
         command.Parameters.AddWithValue("$match", string.Join(" OR ", terms));
         if (filter.IsEmpty) command.Parameters.AddWithValue("$top", top);
 

@@ -16,6 +16,7 @@ public sealed class HybridRetriever(IPassageIndex index, IEmbedder embedder, IOp
         ["suspended_by", "amended_by", "replaced_by", "superseded_by", "terminated_by", "extended_by", "suspends", "amends", "replaces", "supersedes", "terminates", "extends"];
 
     private readonly RetrievalOptions _options = options.Value;
+    private readonly QueryVectorCache _queryVectors = new();
 
     /// <summary>Ranked passages for a query, without answerability or expansion (for `search` and benchmarks).</summary>
     public async Task<IReadOnlyList<ScoredPassage>> SearchAsync(string query, SearchMode mode, int top, SearchFilter filter, CancellationToken cancellationToken)
@@ -23,13 +24,13 @@ public sealed class HybridRetriever(IPassageIndex index, IEmbedder embedder, IOp
         var pool = Math.Max(top, _options.CandidatePool);
         if (mode == SearchMode.Hybrid && index is IHybridPassageIndex oneRequest)
         {
-            var queryVector = (await embedder.EmbedAsync([query], cancellationToken))[0];
+            var queryVector = await _queryVectors.GetAsync(query, embedder, cancellationToken);
             return await oneRequest.SearchFusedAsync(queryVector, query, top, filter, _options.RrfK, cancellationToken);
         }
         IReadOnlyList<PassageHit> dense = [], keyword = [];
         if (mode != SearchMode.Keyword)
         {
-            var vector = (await embedder.EmbedAsync([query], cancellationToken))[0];
+            var vector = await _queryVectors.GetAsync(query, embedder, cancellationToken);
             dense = await index.SearchDenseAsync(vector, pool, filter, cancellationToken);
         }
         if (mode != SearchMode.Dense)

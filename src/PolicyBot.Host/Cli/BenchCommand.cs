@@ -31,8 +31,14 @@ internal static class BenchCommand
     {
         var rounds = new Option<int>("--rounds") { Description = "Times each sample question is asked for the latency figures.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
-        var command = new Command("bench", "Measure embedder throughput, ingestion throughput and ask latency on this machine.") { rounds, json };
-        command.SetAction((parse, ct) => CliRunner.RunAsync(cli, async services =>
+        var scale = new Option<string?>("--scale") { Description = "Synthetic corpus sizes instead of the data folder, e.g. 1k,10k,100k (cached under --cache)." };
+        var questions = new Option<int>("--questions") { Description = "Distinct synthetic questions timed per scale.", DefaultValueFactory = _ => 200 };
+        var realUpTo = new Option<string>("--real-vectors-up-to") { Description = "Largest scale embedded passage by passage with the real model; larger ones use phrase-mix vectors.", DefaultValueFactory = _ => "1k" };
+        var cache = new Option<string?>("--cache") { Description = "Folder for the built benchmark indexes (default ~/.cache/policybot-bench)." };
+        var command = new Command("bench", "Measure embedder throughput, ingestion throughput and ask latency on this machine.") { rounds, json, scale, questions, realUpTo, cache };
+        command.SetAction((parse, ct) => parse.GetValue(scale) is { } sizes
+            ? ScaleBenchCommand.RunAsync(cli, sizes, parse.GetValue(realUpTo)!, parse.GetValue(questions), parse.GetValue(cache), parse.GetValue(json), ct)
+            : CliRunner.RunAsync(cli, async services =>
         {
             var bootstrap = services.GetRequiredService<IndexBootstrapper>();
             var embedder = services.GetRequiredService<IEmbedder>();

@@ -21,6 +21,7 @@ public static class PolicyBotCli
             EvalCommand.Create(cli),
             BeirCommand.Create(cli),
             BenchCommand.Create(cli),
+            LoadCommand.Create(cli),
             ServeCommand.Create(cli),
             DiscordCommand.Create(cli),
             TeamsCommand.Create(cli),
