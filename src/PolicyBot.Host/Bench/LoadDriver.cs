@@ -63,8 +63,10 @@ internal static class LoadDriver
                 using var response = await http.PostAsJsonAsync(chat, new { conversationId = conversation, message = question }, cancellationToken);
                 await response.Content.LoadIntoBufferAsync(cancellationToken);
                 tally.Latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                if (response.IsSuccessStatusCode) tally.Succeeded++;
-                else tally.Errors.Add($"HTTP {(int)response.StatusCode}");
+                if (!response.IsSuccessStatusCode) tally.Errors.Add($"HTTP {(int)response.StatusCode}");
+                // A 200 can still carry an error reply (over a rate limit, a failed turn): that is not an answered question.
+                else if (await ReplyKindAsync(response, cancellationToken) == "error") tally.Errors.Add("error reply");
+                else tally.Succeeded++;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -73,5 +75,18 @@ internal static class LoadDriver
             }
         }
         return tally;
+    }
+
+    private static async Task<string?> ReplyKindAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reply = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            return reply.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && reply.RootElement.TryGetProperty("kind", out var kind) ? kind.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "error";   // a 2xx that is not a reply is not an answer either
+        }
     }
 }

@@ -85,6 +85,8 @@ internal static class LoadCommand
             ["PolicyBot:Ingestion:Schedule"] = "",
             ["PolicyBot:Ingestion:Watch"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every load client comes from 127.0.0.1: the per-user question limit would measure the limiter, not the bot.
+            ["PolicyBot:RateLimits:Enabled"] = "false",
         };
         return settings;
     }

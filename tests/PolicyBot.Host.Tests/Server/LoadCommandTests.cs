@@ -11,7 +11,8 @@ public sealed class LoadCommandTests
     [Fact]
     public async Task Load_AgainstTheRealBot_AnswersEveryQuestionWithoutErrors()
     {
-        await using var server = await BotServer.StartAsync(new Dictionary<string, string?>());
+        // Every load client is 127.0.0.1, so the per-user question limit is switched off as the README says to for load runs.
+        await using var server = await BotServer.StartAsync(new Dictionary<string, string?> { ["PolicyBot:RateLimits:Enabled"] = "false" });
         using var cli = new CliWorkspace();
 
         var result = await cli.RunAsync("load", "--url", server.Address.ToString(), "--clients", "2", "--duration", "2s", "--json");
@@ -22,6 +23,24 @@ public sealed class LoadCommandTests
         Assert.True(report["Succeeded"]!.GetValue<int>() >= 2, result.Output);
         Assert.Equal(report["Requests"]!.GetValue<int>(), report["Succeeded"]!.GetValue<int>());
         Assert.Equal(2, report["Clients"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Load_RateLimitedReplies_CountAsErrorsNotAnswers()
+    {
+        await using var server = await BotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["PolicyBot:RateLimits:PerUser:QuestionsPerMinute"] = "1",
+            ["PolicyBot:RateLimits:PerUser:Burst"] = "2",
+        });
+        using var cli = new CliWorkspace();
+
+        var result = await cli.RunAsync("load", "--url", server.Address.ToString(), "--clients", "1", "--duration", "2s", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        var report = JsonNode.Parse(result.Output)!;
+        Assert.Equal(2, report["Succeeded"]!.GetValue<int>());
+        Assert.Equal(report["Requests"]!.GetValue<int>() - 2, report["ErrorKinds"]!["error reply"]!.GetValue<int>());
     }
 
     [Fact]
