@@ -7,9 +7,8 @@ namespace PolicyBot.State.Postgres;
 /// <summary>Feed and page fetch validators in the shared PostgreSQL database, so any instance's scheduled run can send a conditional GET.</summary>
 public sealed class PostgresFetchValidatorStore(PostgresStateDatabase database) : IFetchValidatorStore
 {
-    public async Task<FetchValidators?> GetAsync(Uri url, CancellationToken cancellationToken)
+    public Task<FetchValidators?> GetAsync(Uri url, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT etag, last_modified, document_ids FROM feed_fetch_validators WHERE url = @url", connection);
         command.Parameters.AddWithValue("url", url.AbsoluteUri);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -17,11 +16,10 @@ public sealed class PostgresFetchValidatorStore(PostgresStateDatabase database) 
             ? new FetchValidators(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
                 r.IsDBNull(2) ? null : r.GetFieldValue<string[]>(2))
             : null;
-    }
+    }, cancellationToken);
 
-    public async Task SaveAsync(Uri url, FetchValidators validators, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task SaveAsync(Uri url, FetchValidators validators, DateTimeOffset at, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             INSERT INTO feed_fetch_validators (url, etag, last_modified, document_ids, fetched_at) VALUES (@url, @etag, @modified, @documents, @at)
             ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
@@ -33,5 +31,5 @@ public sealed class PostgresFetchValidatorStore(PostgresStateDatabase database) 
         command.Parameters.AddWithValue("documents", NpgsqlDbType.Array | NpgsqlDbType.Text, validators.DocumentIds is { } ids ? ids.ToArray() : DBNull.Value);
         command.Parameters.AddWithValue("at", at.ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    }, cancellationToken);
 }

@@ -22,6 +22,10 @@ internal static class PostgresSchema
             id bigserial PRIMARY KEY, platform text NOT NULL, conversation_id text NOT NULL, user_id text NOT NULL,
             reply_key text NOT NULL, helpful boolean NOT NULL, reason text, question text, answer text, cited text[] NOT NULL, at timestamptz NOT NULL);
         CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at);
+        CREATE TABLE IF NOT EXISTS questions (
+            id bigserial PRIMARY KEY, platform text NOT NULL, conversation_id text NOT NULL, user_id text NOT NULL,
+            question text NOT NULL, refused boolean NOT NULL, reply_key text NOT NULL, at timestamptz NOT NULL);
+        CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
         CREATE TABLE IF NOT EXISTS conversation_addresses (
             platform text NOT NULL, conversation_id text NOT NULL, reference jsonb NOT NULL, PRIMARY KEY (platform, conversation_id));
         CREATE TABLE IF NOT EXISTS feed_fetch_validators (

@@ -17,7 +17,28 @@ public sealed class PostgresStateDatabase : IAsyncDisposable, IDisposable
 
     public PostgresStateDatabase(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
 
-    /// <exception cref="StateUnavailableException">The server cannot be reached or refuses the connection.</exception>
+    /// <summary>
+    /// Runs <paramref name="work"/> on an open connection. A connection that cannot be opened, or drops while the work runs,
+    /// becomes <see cref="StateUnavailableException"/>; errors in the SQL itself (constraint violations and the like) pass unchanged.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await work(connection);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && PostgresConnectionFailures.IsConnectionLost(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    /// <inheritdoc cref="RunAsync{T}"/>
+    public Task RunAsync(Func<NpgsqlConnection, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(async connection => { await work(connection); return true; }, cancellationToken);
+
+    /// <exception cref="StateUnavailableException">The server cannot be reached, refuses the connection, or drops it while the schema is created.</exception>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         NpgsqlConnection connection;
@@ -27,7 +48,7 @@ public sealed class PostgresStateDatabase : IAsyncDisposable, IDisposable
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            throw new StateUnavailableException("The PostgreSQL state database is not reachable.", ex);
+            throw Unavailable(ex);
         }
         if (_ready) return connection;
         await _schema.WaitAsync(cancellationToken);
@@ -42,14 +63,18 @@ public sealed class PostgresStateDatabase : IAsyncDisposable, IDisposable
                 _ready = true;
             }
         }
-        catch
+        catch (Exception ex)
         {
             await connection.DisposeAsync();
+            if (!cancellationToken.IsCancellationRequested && PostgresConnectionFailures.IsConnectionLost(ex)) throw Unavailable(ex);
             throw;
         }
         finally { _schema.Release(); }
         return connection;
     }
+
+    private static StateUnavailableException Unavailable(Exception cause) =>
+        cause as StateUnavailableException ?? new StateUnavailableException("The PostgreSQL state database is not reachable.", cause);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

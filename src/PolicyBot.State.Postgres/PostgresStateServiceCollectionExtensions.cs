@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PostgresStateServiceCollectionExtensions
 {
     /// <summary>
-    /// All state in PostgreSQL — subscriptions, the delivery log, the ingestion history, feedback votes, proactive conversation
+    /// All state in PostgreSQL — subscriptions, the delivery log, the ingestion history, feedback votes, the question log, proactive conversation
     /// addresses and feed fetch validators (<c>PolicyBot:State:Provider=postgres</c>), for
     /// several instances behind a load balancer; e.g. <c>sp =&gt; sp.GetRequiredService&lt;IOptions&lt;StateOptions&gt;&gt;().Value.ConnectionString!</c>.
     /// </summary>
@@ -20,6 +20,7 @@ public static class PostgresStateServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryLog, PostgresDeliveryLog>();
         services.TryAddSingleton<IIngestionHistory, PostgresIngestionHistory>();
         services.TryAddSingleton<IFeedbackStore, PostgresFeedbackStore>();
+        services.TryAddSingleton<IQuestionLog, PostgresQuestionLog>();
         services.TryAddSingleton<IConversationAddressStore, PostgresConversationAddressStore>();
         services.TryAddSingleton<IFetchValidatorStore, PostgresFetchValidatorStore>();
         return services;

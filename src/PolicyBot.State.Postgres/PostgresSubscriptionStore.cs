@@ -7,9 +7,8 @@ namespace PolicyBot.State.Postgres;
 /// <summary>Briefing subscriptions in the shared PostgreSQL database.</summary>
 public sealed class PostgresSubscriptionStore(PostgresStateDatabase database) : ISubscriptionStore
 {
-    public async Task AddAsync(BriefingSubscription s, CancellationToken cancellationToken)
+    public Task AddAsync(BriefingSubscription s, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             INSERT INTO briefing_subscriptions (id, platform, channel_id, kind, at, day, cron, time_zone, jurisdictions, materials,
                 skip_when_empty, created_by, created_at, last_briefing_at)
@@ -35,48 +34,46 @@ public sealed class PostgresSubscriptionStore(PostgresStateDatabase database) : 
         {
             throw new InvalidOperationException($"A subscription with id '{s.Id}' exists.", ex);
         }
-    }
+    }, cancellationToken);
 
-    public async Task<IReadOnlyList<BriefingSubscription>> ListAsync(string? platform, string? channelId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT id, platform, channel_id, kind, at, day, cron, time_zone, jurisdictions, materials, skip_when_empty, created_by, created_at, last_briefing_at
-            FROM briefing_subscriptions
-            WHERE (@platform::text IS NULL OR platform = @platform) AND (@channel::text IS NULL OR channel_id = @channel)
-            ORDER BY created_at, id
-            """, connection);
-        command.Parameters.AddWithValue("platform", NpgsqlTypes.NpgsqlDbType.Text, (object?)platform ?? DBNull.Value);
-        command.Parameters.AddWithValue("channel", NpgsqlTypes.NpgsqlDbType.Text, (object?)channelId ?? DBNull.Value);
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<BriefingSubscription>();
-        while (await r.ReadAsync(cancellationToken))
+    public Task<IReadOnlyList<BriefingSubscription>> ListAsync(string? platform, string? channelId, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<BriefingSubscription>>(async connection =>
         {
-            var schedule = new BriefingSchedule(StateEncoding.ScheduleKindFrom(r.GetString(3)), StateEncoding.TimeOfDayFrom(r.IsDBNull(4) ? null : r.GetString(4)),
-                r.IsDBNull(5) ? null : (DayOfWeek)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7));
-            list.Add(new BriefingSubscription(r.GetString(0), r.GetString(1), r.GetString(2), schedule,
-                r.GetFieldValue<string[]>(8), r.GetFieldValue<string[]>(9), r.GetBoolean(10), r.GetString(11),
-                r.GetFieldValue<DateTimeOffset>(12), r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13)));
-        }
-        return list;
-    }
+            await using var command = new NpgsqlCommand("""
+                SELECT id, platform, channel_id, kind, at, day, cron, time_zone, jurisdictions, materials, skip_when_empty, created_by, created_at, last_briefing_at
+                FROM briefing_subscriptions
+                WHERE (@platform::text IS NULL OR platform = @platform) AND (@channel::text IS NULL OR channel_id = @channel)
+                ORDER BY created_at, id
+                """, connection);
+            command.Parameters.AddWithValue("platform", NpgsqlTypes.NpgsqlDbType.Text, (object?)platform ?? DBNull.Value);
+            command.Parameters.AddWithValue("channel", NpgsqlTypes.NpgsqlDbType.Text, (object?)channelId ?? DBNull.Value);
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            var list = new List<BriefingSubscription>();
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var schedule = new BriefingSchedule(StateEncoding.ScheduleKindFrom(r.GetString(3)), StateEncoding.TimeOfDayFrom(r.IsDBNull(4) ? null : r.GetString(4)),
+                    r.IsDBNull(5) ? null : (DayOfWeek)r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7));
+                list.Add(new BriefingSubscription(r.GetString(0), r.GetString(1), r.GetString(2), schedule,
+                    r.GetFieldValue<string[]>(8), r.GetFieldValue<string[]>(9), r.GetBoolean(10), r.GetString(11),
+                    r.GetFieldValue<DateTimeOffset>(12), r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13)));
+            }
+            return list;
+        }, cancellationToken);
 
-    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("DELETE FROM briefing_subscriptions WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
+    }, cancellationToken);
 
     /// <summary>Only moves forward: an older value (a slower instance's) is ignored.</summary>
-    public async Task SetLastBriefingAsync(string id, DateTimeOffset until, CancellationToken cancellationToken)
+    public Task SetLastBriefingAsync(string id, DateTimeOffset until, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             "UPDATE briefing_subscriptions SET last_briefing_at = @until WHERE id = @id AND (last_briefing_at IS NULL OR last_briefing_at < @until)", connection);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("until", until.ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    }, cancellationToken);
 }

@@ -18,6 +18,7 @@ public sealed class PostgresRegistrationTests
         Assert.Equal(typeof(PostgresDeliveryLog), services.Single(d => d.ServiceType == typeof(IDeliveryLog)).ImplementationType);
         Assert.Equal(typeof(PostgresIngestionHistory), services.Single(d => d.ServiceType == typeof(IIngestionHistory)).ImplementationType);
         Assert.Equal(typeof(PostgresFeedbackStore), services.Single(d => d.ServiceType == typeof(IFeedbackStore)).ImplementationType);
+        Assert.Equal(typeof(PostgresQuestionLog), services.Single(d => d.ServiceType == typeof(IQuestionLog)).ImplementationType);
         Assert.Equal(typeof(PostgresConversationAddressStore), services.Single(d => d.ServiceType == typeof(IConversationAddressStore)).ImplementationType);
         Assert.Equal(typeof(PostgresFetchValidatorStore), services.Single(d => d.ServiceType == typeof(IFetchValidatorStore)).ImplementationType);
         Assert.All(services, d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));

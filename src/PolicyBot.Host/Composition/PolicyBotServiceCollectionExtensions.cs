@@ -48,7 +48,7 @@ public static class PolicyBotServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Everything that must survive restarts (subscriptions, delivery log, ingestion history, feedback, Teams conversation references,
+    /// Everything that must survive restarts (subscriptions, delivery log, ingestion history, feedback, the question log, Teams conversation references,
     /// feed validators): SQLite by default, PostgreSQL for several instances.
     /// </summary>
     public static IServiceCollection AddPolicyBotState(this IServiceCollection services, IConfiguration configuration)
@@ -59,8 +59,6 @@ public static class PolicyBotServiceCollectionExtensions
             services.AddPolicyBotPostgresState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.ConnectionString!);
         else
             services.AddPolicyBotSqliteState(sp => sp.GetRequiredService<IOptions<StateOptions>>().Value.Path);
-        // Until PostgreSQL has a question log, the questions `policybot report` reads stay in the SQLite state file.
-        services.TryAddSingleton<IQuestionLog>(sp => new SqliteQuestionLog(sp.GetRequiredService<IOptions<StateOptions>>().Value.Path));
         return services;
     }
 

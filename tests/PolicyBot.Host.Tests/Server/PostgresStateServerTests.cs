@@ -43,6 +43,7 @@ public sealed class PostgresStateServerTests : IDisposable
         Assert.IsType<PostgresDeliveryLog>(services.GetRequiredService<IDeliveryLog>());
         Assert.IsType<PostgresIngestionHistory>(services.GetRequiredService<IIngestionHistory>());
         Assert.IsType<PostgresFeedbackStore>(services.GetRequiredService<IFeedbackStore>());
+        Assert.IsType<PostgresQuestionLog>(services.GetRequiredService<IQuestionLog>());
         Assert.IsType<PostgresConversationAddressStore>(services.GetRequiredService<IConversationAddressStore>());
         Assert.IsType<PostgresFetchValidatorStore>(services.GetRequiredService<IFetchValidatorStore>());
         Assert.IsType<ConversationReferenceStore>(services.GetRequiredService<IConversationReferenceStore>());
@@ -51,12 +52,14 @@ public sealed class PostgresStateServerTests : IDisposable
         await services.GetRequiredService<IConversationReferenceStore>().SaveAsync(
             new StoredConversation("19:general@thread.tacv2", "https://smba.example/emea/", "msteams", "tenant-1", "28:bot", "channel"), CancellationToken.None);
         await services.GetRequiredService<IFeedbackStore>().AddAsync(new FeedbackRecord("web", "w1", "u1", "k1", true, null, "q", "a", [], at), CancellationToken.None);
+        await services.GetRequiredService<IQuestionLog>().AddAsync(new QuestionRecord("web", "w1", "u1", "What are the CRMA benchmarks?", false, "k1", at), CancellationToken.None);
         await services.GetRequiredService<IFetchValidatorStore>().SaveAsync(new Uri("https://policy.example/feed.atom"), new FetchValidators("\"e1\"", null), at, CancellationToken.None);
 
         // Read back through a separate handle on the same schema: the rows are in PostgreSQL, and no state file was created.
         await using var database = new PostgresStateDatabase(connectionString);
         Assert.Equal("19:general@thread.tacv2", Assert.Single(await new PostgresConversationAddressStore(database).ListAsync("teams", CancellationToken.None)).ConversationId);
         Assert.Equal("k1", Assert.Single(await new PostgresFeedbackStore(database).ListAsync(null, CancellationToken.None)).ReplyKey);
+        Assert.Equal("What are the CRMA benchmarks?", Assert.Single(await new PostgresQuestionLog(database).ListAsync(null, CancellationToken.None)).Question);
         Assert.Equal("\"e1\"", (await new PostgresFetchValidatorStore(database).GetAsync(new Uri("https://policy.example/feed.atom"), CancellationToken.None))!.ETag);
         Assert.False(File.Exists(statePath));
     }
