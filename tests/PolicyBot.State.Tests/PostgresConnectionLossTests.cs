@@ -3,8 +3,8 @@ using PolicyBot.Core.Briefings;
 using PolicyBot.Core.Feedback;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Core.State;
-using PolicyBot.Host.Tests.Observability;
 using PolicyBot.State.Postgres;
+using PolicyBot.Tests;
 
 namespace PolicyBot.State.Tests;
 

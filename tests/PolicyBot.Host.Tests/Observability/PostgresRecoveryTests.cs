@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using PolicyBot.Core.Conversations;
 using PolicyBot.Host.Tests.Server;
+using PolicyBot.Tests;
 
 namespace PolicyBot.Host.Tests.Observability;
 

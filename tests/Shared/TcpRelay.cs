@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PolicyBot.Host.Tests.Observability;
+namespace PolicyBot.Tests;
 
 /// <summary>
 /// Relays TCP connections from a fixed 127.0.0.1 port to a real server, and can be cut (listener and every open connection
