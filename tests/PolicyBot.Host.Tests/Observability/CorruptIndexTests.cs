@@ -89,7 +89,7 @@ public sealed class CorruptIndexTests
         Assert.Matches(@"index\.db\.corrupt-\d{8}T\d{6}Z$", aside);
         Assert.Equal(damagedBytes, await File.ReadAllBytesAsync(aside));   // kept as it was, for inspection
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(server.Address, "/readyz"))).StatusCode);
-        var reply = JsonNode.Parse(await (await http.PostAsJsonAsync(new Uri(server.Address, "/api/chat"), new { conversationId = "c1", message = "What are the CRMA benchmarks?" })).Content.ReadAsStringAsync())!;
+        var reply = await server.ChatAsync("c1", "What are the CRMA benchmarks?");
         Assert.Equal("answer", reply["kind"]!.GetValue<string>());
     }
 }

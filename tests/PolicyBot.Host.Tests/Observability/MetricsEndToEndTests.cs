@@ -25,12 +25,7 @@ public sealed class MetricsEndToEndTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private async Task<JsonNode> ChatAsync(string conversation, string message)
-    {
-        var response = await _http.PostAsJsonAsync(new Uri(_server.Address, "/api/chat"), new { conversationId = conversation, message });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    private Task<JsonNode> ChatAsync(string conversation, string message) => _server.ChatAsync(conversation, message);
 
     [Fact]
     public async Task Ask_RecordsLatencyRetrievalCompositionAndSpans_WithoutTheQuestionText()

@@ -52,7 +52,7 @@ public sealed class ReadinessTests
 
         await model.StopAsync();
         var down = await WaitForReadinessAsync(http, server, HttpStatusCode.ServiceUnavailable);
-        var reply = JsonNode.Parse(await (await http.PostAsJsonAsync(new Uri(server.Address, "/api/chat"), new { conversationId = "r1", message = "What are the CRMA benchmarks?" })).Content.ReadAsStringAsync())!;
+        var reply = await server.ChatAsync("r1", "What are the CRMA benchmarks?");
 
         Assert.Equal("Unhealthy\nlanguage-model: The language model endpoint is not reachable (ConnectionError).", down);
         Assert.Equal("answer", reply["kind"]!.GetValue<string>());
@@ -60,7 +60,7 @@ public sealed class ReadinessTests
 
         await model.StartAsync();
         Assert.Equal("Healthy", await WaitForReadinessAsync(http, server, HttpStatusCode.OK));
-        var recovered = JsonNode.Parse(await (await http.PostAsJsonAsync(new Uri(server.Address, "/api/chat"), new { conversationId = "r2", message = "What are the CRMA benchmarks?" })).Content.ReadAsStringAsync())!;
+        var recovered = await server.ChatAsync("r2", "What are the CRMA benchmarks?");
         Assert.StartsWith("The CRMA sets benchmarks for extraction, processing and recycling [1]", recovered["text"]!.GetValue<string>());
         Assert.Null(recovered["notice"]);
     }
@@ -79,7 +79,7 @@ public sealed class ReadinessTests
         var readiness = await http.GetAsync(new Uri(server.Address, "/readyz"));
         var response = await http.PostAsJsonAsync(new Uri(server.Address, "/api/chat"), new { conversationId = "p1", message = "brief list" });
         var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        var question = JsonNode.Parse(await (await http.PostAsJsonAsync(new Uri(server.Address, "/api/chat"), new { conversationId = "p1", message = "What are the CRMA benchmarks?" })).Content.ReadAsStringAsync())!;
+        var question = await server.ChatAsync("p1", "What are the CRMA benchmarks?");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.StatusCode);
         Assert.Equal("Unhealthy\npostgres: PostgreSQL is not reachable (NpgsqlException).", await readiness.Content.ReadAsStringAsync());

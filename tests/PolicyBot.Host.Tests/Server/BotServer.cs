@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,6 +47,16 @@ public sealed class BotServer : IAsyncDisposable
         }
         server.Address = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return server;
+    }
+
+    /// <summary>One message through the web chat API (`POST /api/chat`); the reply must be a 200 with a JSON body.</summary>
+    public async Task<JsonNode> ChatAsync(string conversationId, string message)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsJsonAsync(new Uri(Address, "/api/chat"), new { conversationId, message });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
     }
 
     public async ValueTask DisposeAsync()

@@ -26,12 +26,7 @@ public sealed class RateLimitEndToEndTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private async Task<JsonNode> ChatAsync(string conversation, string message)
-    {
-        var response = await _http.PostAsJsonAsync(new Uri(_server.Address, "/api/chat"), new { conversationId = conversation, message });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    private Task<JsonNode> ChatAsync(string conversation, string message) => _server.ChatAsync(conversation, message);
 
     [Fact]
     public async Task Chat_OverTheLimit_GetsAFriendlyReplyAndTheQuestionIsNotLogged()
