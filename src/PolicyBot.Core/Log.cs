@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(302, LogLevel.Warning, "A {Command} chat turn could not reach the state store: {Reason}")]
     public static partial void StateUnavailable(this ILogger logger, string command, string reason);
 
+    [LoggerMessage(305, LogLevel.Warning, "A {Command} chat turn could not reach the passage index: {Reason}")]
+    public static partial void IndexUnavailable(this ILogger logger, string command, string reason);
+
     [LoggerMessage(301, LogLevel.Error, "Handling a {Command} chat turn failed")]
     public static partial void ChatTurnFailed(this ILogger logger, string command, Exception exception);
 

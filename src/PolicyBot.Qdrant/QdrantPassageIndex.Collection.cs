@@ -15,7 +15,20 @@ public sealed partial class QdrantPassageIndex
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrWhiteSpace(embeddingModelId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        try
+        {
+            await OpenCollectionAsync(embeddingModelId, dimensions, cancellationToken);
+            _unreachableAtOpen = false;
+        }
+        catch (IndexUnavailableException)
+        {
+            _unreachableAtOpen = _model is null;
+            throw;
+        }
+    }
 
+    private async Task OpenCollectionAsync(string embeddingModelId, int dimensions, CancellationToken cancellationToken)
+    {
         if (!await CollectionExistsAsync(cancellationToken))
         {
             try

@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,17 +31,26 @@ public sealed partial class QdrantPassageIndex : IHybridPassageIndex, IDisposabl
 {
     private readonly QdrantGrpcClient _client;
     private readonly bool _ownsClient;
+    private readonly IDisposable? _channel;
     private readonly QdrantOptions _options;
     private readonly QdrantRequests _requests;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private (string ModelId, int Dimensions)? _model;
+    // Set when opening failed because Qdrant could not be reached; until an open succeeds, use reports it as unavailable.
+    private volatile bool _unreachableAtOpen;
     private long _lastGeneration;
     private bool _disposed;
 
     public QdrantPassageIndex(IOptions<QdrantOptions> options, ILogger<QdrantPassageIndex>? logger = null)
-        : this(options.Value, CreateClient(options.Value), ownsClient: true, logger)
+        : this(options.Value, Connect(options.Value), logger)
     {
+    }
+
+    private QdrantPassageIndex(QdrantOptions options, (QdrantGrpcClient Client, IDisposable Channel) connection, ILogger? logger)
+        : this(options, connection.Client, ownsClient: true, logger)
+    {
+        _channel = connection.Channel;
     }
 
     internal QdrantPassageIndex(QdrantOptions options, QdrantGrpcClient client, bool ownsClient, ILogger? logger)
@@ -60,7 +71,9 @@ public sealed partial class QdrantPassageIndex : IHybridPassageIndex, IDisposabl
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _model ?? throw new InvalidOperationException($"Call {nameof(InitializeAsync)} before using the index.");
+            if (_model is { } model) return model;
+            if (_unreachableAtOpen) throw new IndexUnavailableException("Qdrant was not reachable when the index was opened; it has not been opened since.");
+            throw new InvalidOperationException($"Call {nameof(InitializeAsync)} before using the index.");
         }
     }
 
@@ -77,14 +90,27 @@ public sealed partial class QdrantPassageIndex : IHybridPassageIndex, IDisposabl
         if (_disposed) return;
         _disposed = true;
         if (_ownsClient) _client.Dispose();
+        _channel?.Dispose();
         _writeGate.Dispose();
     }
 
-    internal static QdrantGrpcClient CreateClient(QdrantOptions options)
+    /// <summary>A gRPC channel to the endpoint, sending the API key when set, with transport failures as <see cref="IndexUnavailableException"/>.</summary>
+    internal static (QdrantGrpcClient Client, IDisposable Channel) Connect(QdrantOptions options)
     {
         if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint))
             throw new OptionsValidationException(QdrantOptions.Section, typeof(QdrantOptions), [$"{QdrantOptions.Section}:Endpoint must be an absolute URL."]);
-        return new QdrantGrpcClient(endpoint, string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
+        var channel = GrpcChannel.ForAddress(endpoint);
+        var invoker = channel.CreateCallInvoker();
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            var apiKey = options.ApiKey;
+            invoker = invoker.Intercept(metadata =>
+            {
+                metadata.Add("api-key", apiKey);
+                return metadata;
+            });
+        }
+        return (new QdrantGrpcClient(invoker.Intercept(new TransportFailureInterceptor())), channel);
     }
 
     private CallOptions Call(CancellationToken cancellationToken) =>

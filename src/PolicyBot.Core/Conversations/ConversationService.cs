@@ -33,6 +33,9 @@ public sealed class ConversationService(
     public const string StateUnavailableReply =
         "I can't reach my storage right now, so briefing subscriptions can't be read or changed. Please try again in a few minutes; questions still work.";
 
+    public const string IndexUnavailableReply =
+        "The policy index is unreachable right now; please try again shortly.";
+
     private readonly MeasureReplies _measures = measures ?? new MeasureReplies(new MeasureRegister(index, TimeProvider.System));
 
     public async Task<ChatReply> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
@@ -66,6 +69,11 @@ public sealed class ConversationService(
         {
             logger.StateUnavailable(command.GetType().Name, ex.Message);
             return new ChatReply(ReplyKind.Error, StateUnavailableReply);
+        }
+        catch (IndexUnavailableException ex)
+        {
+            logger.IndexUnavailable(command.GetType().Name, ex.Message);
+            return new ChatReply(ReplyKind.Error, IndexUnavailableReply);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -37,6 +37,11 @@ internal static class CliRunner
             await cli.Error.WriteLineAsync($"Error: {ex.Message} Check PolicyBot:State:ConnectionString and that the server is running.");
             return Failed;
         }
+        catch (IndexUnavailableException ex)
+        {
+            await cli.Error.WriteLineAsync($"Error: {ex.Message} Check Qdrant:Endpoint and that the Qdrant server is running.");
+            return Failed;
+        }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
             await cli.Error.WriteLineAsync($"Error: {ex.Message}");

@@ -3,7 +3,7 @@ using PolicyBot.Core.Retrieval;
 
 namespace PolicyBot.Host.Server;
 
-/// <summary>Ready when the index is open and holds documents (the warm-up ingests data/ on first start).</summary>
+/// <summary>Ready when the index is open and holds documents (the warm-up ingests data/ on first start). Asks the index on every call.</summary>
 internal sealed class IndexReadyCheck(IPassageIndex index) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -14,6 +14,10 @@ internal sealed class IndexReadyCheck(IPassageIndex index) : IHealthCheck
             return stats.DocumentCount > 0
                 ? HealthCheckResult.Healthy($"{stats.DocumentCount} documents indexed.")
                 : HealthCheckResult.Unhealthy("The index is empty.");
+        }
+        catch (IndexUnavailableException ex)
+        {
+            return HealthCheckResult.Unhealthy($"The index is unreachable: {ex.Message}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

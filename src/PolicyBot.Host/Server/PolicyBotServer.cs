@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyBot.Core.Ingestion;
 using PolicyBot.Host.Composition;
 using PolicyBot.Host.Telemetry;
@@ -30,7 +31,10 @@ public static class PolicyBotServer
             .AddTeamsFrontEnd(builder.Configuration);
         builder.Services.AddPolicyBotTelemetry(builder.Configuration);
         builder.Services.AddHostedService<LegacyStateImport>();
-        builder.Services.AddHostedService<IndexWarmup>();
+        // Qdrant down at startup does not stop the server: the warm-up retries in the background (IndexWarmupRetry).
+        builder.Services.TryAddSingleton(IndexWarmupRetry.Default);
+        builder.Services.AddSingleton<IndexWarmup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexWarmup>());
         builder.Services.AddPolicyBotReadiness(builder.Configuration);
         // After the warm-up, so the index is open before the first scheduled or watched run.
         builder.Services.AddSingleton<IngestionWorker>();
