@@ -16,11 +16,14 @@ public sealed partial class SqlitePassageIndex
     internal const double CommonTermShare = 0.5;
 
     /// <summary>
-    /// FTS5's cost grows with the rows the OR query matches (each is scored and sorted). Terms are kept rarest first while
-    /// the passages they occur in add up to at most this share of the index; the rarest term, and any term in at most
-    /// <see cref="RareTermShare"/> of passages, is always kept. Rare terms carry most of the bm25 weight.
+    /// FTS5's cost grows with the rows the OR query matches (each is scored and sorted, about a microsecond each). Terms are
+    /// kept rarest first while the passages they occur in add up to at most this share of the index, or
+    /// <see cref="MinMatchedRowsBudget"/> rows if that is more (so small indexes keep every informative term); the rarest
+    /// term, and any term in at most <see cref="RareTermShare"/> of passages, is always kept. Rare terms carry most of the bm25 weight.
     /// </summary>
     internal const double MatchedRowsBudgetShare = 0.25;
+
+    internal const int MinMatchedRowsBudget = 5_000;
 
     internal const double RareTermShare = 0.01;
 
@@ -58,7 +61,7 @@ public sealed partial class SqlitePassageIndex
 
         var started = Stopwatch.GetTimestamp();
         await using var connection = await OpenAsync(cancellationToken);
-        var selected = await SelectTermsAsync(connection, terms, indexSize, cancellationToken);
+        var selected = await SelectTermsAsync(connection, terms, indexSize, prune: filter.IsEmpty, cancellationToken);
         if (selected.Count == 0)
         {
             _logger.KeywordSearched(terms.Count, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -92,10 +95,11 @@ public sealed partial class SqlitePassageIndex
     }
 
     /// <summary>
-    /// The terms worth asking FTS5 for: terms found in no passage are dropped (they match nothing), and so are common terms
-    /// (see <see cref="CommonTermShare"/>) unless every term that occurs is common, in which case the query is left whole.
+    /// The terms worth asking FTS5 for: terms found in no passage are dropped (they match nothing), and so are terms outside
+    /// <see cref="KeepInformativeTerms"/> (common ones, and those over the matched-rows budget). A filtered search keeps every occurring term:
+    /// frequencies are counted over the whole index, and a term common there may be what sets the filtered documents apart.
     /// </summary>
-    private async Task<List<string>> SelectTermsAsync(SqliteConnection connection, IReadOnlyList<string> terms, int indexSize, CancellationToken cancellationToken)
+    private async Task<List<string>> SelectTermsAsync(SqliteConnection connection, IReadOnlyList<string> terms, int indexSize, bool prune, CancellationToken cancellationToken)
     {
         var occurring = new List<(string Term, long Passages)>(terms.Count);
         foreach (var term in terms)
@@ -103,7 +107,7 @@ public sealed partial class SqlitePassageIndex
             var passages = await PassagesWithTermAsync(connection, term, indexSize, cancellationToken);
             if (passages > 0) occurring.Add((term, passages));
         }
-        var kept = KeepInformativeTerms(occurring, indexSize);
+        var kept = prune ? KeepInformativeTerms(occurring, indexSize) : [.. occurring.Select(t => t.Term)];
         if (kept.Count < occurring.Count) _logger.KeywordCommonTermsSkipped(occurring.Count - kept.Count, occurring.Count);
         return kept;
     }
@@ -114,13 +118,13 @@ public sealed partial class SqlitePassageIndex
         if (occurring.Count == 0) return [];
         var common = indexSize * CommonTermShare;
         var rare = indexSize * RareTermShare;
-        var budget = indexSize * MatchedRowsBudgetShare;
+        var budget = Math.Max(MinMatchedRowsBudget, indexSize * MatchedRowsBudgetShare);
         var keep = new HashSet<string>(StringComparer.Ordinal);
         long matched = 0;
         foreach (var (term, passages) in occurring.OrderBy(t => t.Passages))
         {
             var first = keep.Count == 0;
-            if (!first && passages > common) break;
+            if (!first && passages >= common) break;
             if (first || passages <= rare || matched + passages <= budget)
             {
                 keep.Add(term);
