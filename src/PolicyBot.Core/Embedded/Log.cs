@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(160, LogLevel.Error, "The index file {Path} is damaged: {Problem}")]
     public static partial void IndexCorrupt(this ILogger logger, string path, string problem);
+
+    [LoggerMessage(161, LogLevel.Debug, "Keyword search left out {SkippedCount} of {TermCount} occurring terms as too common")]
+    public static partial void KeywordCommonTermsSkipped(this ILogger logger, int skippedCount, int termCount);
 }

@@ -46,7 +46,7 @@ public sealed partial class SqlitePassageIndex
             {
                 if (passages.TryGetValue(candidate.RowId, out var passage))
                 {
-                    hits.Add(new PassageHit(passage, candidate.Document.Document, candidate.Score));
+                    hits.Add(new PassageHit(passage, candidate.Document, candidate.Score));
                 }
             }
             _logger.DenseSearched(snapshot.PassageCount, hits.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

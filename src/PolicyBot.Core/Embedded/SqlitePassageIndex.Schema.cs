@@ -100,7 +100,10 @@ public sealed partial class SqlitePassageIndex
         return command.ExecuteScalar();
     }
 
-    /// <summary>Reads every vector once, into one contiguous chunk per document.</summary>
+    /// <summary>
+    /// Reads every vector once, in rowid order, straight into one contiguous block. An upsert writes a document's rows in one
+    /// transaction, so their rowids are consecutive and each document is one run; anything else is regrouped with one copy.
+    /// </summary>
     private static VectorSnapshot LoadSnapshot(SqliteConnection connection, int dimensions, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -111,43 +114,79 @@ public sealed partial class SqlitePassageIndex
             while (reader.Read()) documents.Add(reader.GetString(0), ReadDocument(reader, 0));
         }
 
-        var chunks = new Dictionary<string, (long[] RowIds, float[] Vectors, int Filled)>(StringComparer.Ordinal);
-        using (var count = Command(connection, transaction, "SELECT document_id, COUNT(*) FROM passages GROUP BY document_id;"))
-        using (var reader = count.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var rows = reader.GetInt32(1);
-                chunks.Add(reader.GetString(0), (new long[rows], new float[rows * dimensions], 0));
-            }
-        }
-
+        var rows = Convert.ToInt32(Scalar(connection, transaction, "SELECT COUNT(*) FROM passages;"), CultureInfo.InvariantCulture);
+        var rowIds = new long[rows];
+        var vectors = new float[(long)rows * dimensions];
+        var runs = new List<(string DocumentId, int Start)>();
         var buffer = new byte[dimensions * sizeof(float)];
-        using (var scan = Command(connection, transaction, "SELECT rowid, document_id, embedding FROM passages;"))
+        var filled = 0;
+        using (var scan = Command(connection, transaction, "SELECT rowid, document_id, embedding FROM passages ORDER BY rowid;"))
         using (var reader = scan.ExecuteReader())
         {
-            while (reader.Read())
+            while (reader.Read() && filled < rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var documentId = reader.GetString(1);
-                var chunk = chunks[documentId];
                 var length = reader.GetBytes(2, 0, null, 0, 0);
                 if (length != buffer.Length)
                 {
                     throw new InvalidDataException($"Passage row {reader.GetInt64(0)} has a {length}-byte embedding; expected {buffer.Length}. Re-ingest with --rebuild.");
                 }
+                var documentId = reader.GetString(1);
+                if (runs.Count == 0 || !string.Equals(runs[^1].DocumentId, documentId, StringComparison.Ordinal)) runs.Add((documentId, filled));
                 reader.GetBytes(2, 0, buffer, 0, buffer.Length);
-                chunk.RowIds[chunk.Filled] = reader.GetInt64(0);
-                EmbeddingBlob.Read(buffer, chunk.Vectors.AsSpan(chunk.Filled * dimensions, dimensions));
-                chunks[documentId] = chunk with { Filled = chunk.Filled + 1 };
+                rowIds[filled] = reader.GetInt64(0);
+                EmbeddingBlob.Read(buffer, vectors.AsSpan(filled * dimensions, dimensions));
+                filled++;
             }
         }
         transaction.Commit();
+        return SnapshotFromRuns(documents, runs, rowIds, vectors, filled, dimensions);
+    }
 
-        // Passages without a documents row cannot exist after a committed upsert; skip them if they do.
-        var loaded = documents.Values.Select(d => chunks.TryGetValue(d.Id, out var c)
-            ? new DocumentVectors(d, c.RowIds, c.Vectors)
-            : new DocumentVectors(d, [], []));
-        return VectorSnapshot.Create(loaded, dimensions);
+    private static VectorSnapshot SnapshotFromRuns(
+        Dictionary<string, DocumentRecord> documents, List<(string DocumentId, int Start)> runs, long[] rowIds, float[] vectors, int filled, int dimensions)
+    {
+        var slots = new List<DocumentRecord>(documents.Count);
+        var starts = new List<int>(documents.Count + 1);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var oneRunEach = filled == rowIds.Length;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            // Passages without a documents row cannot exist after a committed upsert; skip them if they do.
+            if (!documents.TryGetValue(runs[i].DocumentId, out var document)) { oneRunEach = false; continue; }
+            if (!placed.Add(document.Id)) oneRunEach = false;
+            slots.Add(document);
+            starts.Add(runs[i].Start);
+        }
+        if (oneRunEach && starts.Count == runs.Count)
+        {
+            // Documents without passages get empty slots at the end.
+            foreach (var document in documents.Values.Where(d => !placed.Contains(d.Id)))
+            {
+                slots.Add(document);
+                starts.Add(filled);
+            }
+            starts.Add(filled);
+            return VectorSnapshot.FromBlock(VectorBlock.Wrap([.. slots], [.. starts], rowIds, vectors), dimensions);
+        }
+
+        // Unusual file (a document in several runs, orphan rows, rows added meanwhile): group by document with one copy.
+        var pieces = new Dictionary<string, List<(int From, int To)>>(StringComparer.Ordinal);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var end = i + 1 < runs.Count ? runs[i + 1].Start : filled;
+            if (!documents.ContainsKey(runs[i].DocumentId)) continue;
+            if (!pieces.TryGetValue(runs[i].DocumentId, out var list)) pieces[runs[i].DocumentId] = list = [];
+            list.Add((runs[i].Start, end));
+        }
+        var sources = new List<DocumentSource>(documents.Count);
+        foreach (var document in documents.Values)
+        {
+            if (!pieces.TryGetValue(document.Id, out var list)) { sources.Add(new DocumentSource(document, Array.Empty<long>(), Array.Empty<float>())); continue; }
+            var ids = list.SelectMany(p => rowIds[p.From..p.To]).ToArray();
+            var floats = list.SelectMany(p => vectors[(p.From * dimensions)..(p.To * dimensions)]).ToArray();
+            sources.Add(new DocumentSource(document, ids, floats));
+        }
+        return VectorSnapshot.FromDocuments(sources, dimensions);
     }
 }

@@ -13,14 +13,13 @@ public sealed class DenseScanTests
     public void Top_RandomVectors_MatchesBruteForce(int documents, int passagesPerDocument)
     {
         var random = new Random(7);
-        var snapshot = VectorSnapshot.Create(
-            Enumerable.Range(0, documents).Select(d => MakeDocument(random, d, passagesPerDocument)),
-            Dimensions);
+        var all = Enumerable.Range(0, documents).Select(d => MakeDocument(random, d, passagesPerDocument)).ToList();
+        var snapshot = VectorSnapshot.Create(all, Dimensions);
         var query = RandomVector(random);
 
         foreach (var filter in new[] { SearchFilter.None, new SearchFilter { Jurisdiction = "odd" } })
         {
-            var expected = snapshot.Documents.Values
+            var expected = all
                 .Where(d => filter.Matches(d.Document.Metadata))
                 .SelectMany(d => Enumerable.Range(0, d.Count).Select(row => (d.RowIds[row], Score: Dot(d.Vectors.AsSpan(row * Dimensions, Dimensions), query))))
                 .OrderByDescending(x => x.Score)
