@@ -25,6 +25,7 @@ public sealed class SqliteSchemaFile
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        await WaitForLocksInSqliteAsync(connection, cancellationToken);
         if (_ready) return connection;
         await _gate.WaitAsync(cancellationToken);
         try
@@ -45,4 +46,16 @@ public sealed class SqliteSchemaFile
         finally { _gate.Release(); }
         return connection;
     }
+
+    // Concurrent writers (every answered question is logged) meet SQLite's single write lock. Left to the driver, a busy
+    // statement is retried after a fixed 150 ms pause (measured); SQLite's own busy handler retries after 1, 2, 5, 10 ... ms,
+    // so a write that waits for another short write waits about as long as that write takes.
+    private static async Task WaitForLocksInSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const int BusyTimeoutMilliseconds = 30_000;
 }
