@@ -20,7 +20,7 @@ public sealed class UsageReportBuilder(IQuestionLog questions, IFeedbackStore fe
     public async Task<UsageReport> BuildAsync(DateTimeOffset? since, int maxClusters, double threshold, CancellationToken cancellationToken)
     {
         var asked = await questions.ListAsync(since, cancellationToken);
-        var votes = await feedback.ListAsync(since, cancellationToken);
+        var votes = FeedbackVotes.LatestPerVoter(await feedback.ListAsync(since, cancellationToken));
         var refused = asked.Count(q => q.Refused);
         var helpful = votes.Count(v => v.Helpful);
         var platforms = asked.Select(q => q.Platform).Concat(votes.Select(v => v.Platform)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

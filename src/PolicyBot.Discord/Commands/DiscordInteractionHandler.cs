@@ -44,9 +44,11 @@ public sealed class DiscordInteractionHandler(
     {
         if (!FeedbackButtons.TryParse(interaction.Data?.CustomId, out var helpful, out var replyKey))
             return Notice("That button is no longer supported.");
-        // "Not helpful" asks what was missing first; the vote is stored when the modal is submitted (the reason may be left empty).
-        if (!helpful) return FeedbackButtons.ReasonModal(replyKey);
-        return await StoreAsync(interaction, replyKey, helpful: true, reason: null, cancellationToken);
+        if (helpful) return await StoreAsync(interaction, replyKey, helpful: true, reason: null, cancellationToken);
+        // "Not helpful" counts at once (a dismissed form loses nothing), then asks what was missing; a submitted reason is
+        // stored as the same person's later vote on the same answer, which is the one the report counts.
+        await AddVoteAsync(interaction, replyKey, helpful: false, reason: null, cancellationToken);
+        return FeedbackButtons.ReasonModal(replyKey);
     }
 
     private async Task<InteractionResponse> OnReasonAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -61,11 +63,16 @@ public sealed class DiscordInteractionHandler(
 
     private async Task<InteractionResponse> StoreAsync(Interaction interaction, string replyKey, bool helpful, string? reason, CancellationToken cancellationToken)
     {
+        await AddVoteAsync(interaction, replyKey, helpful, reason, cancellationToken);
+        return Notice("Thanks for the feedback.");
+    }
+
+    private async Task AddVoteAsync(Interaction interaction, string replyKey, bool helpful, string? reason, CancellationToken cancellationToken)
+    {
         var entry = journal.Find(replyKey);
         await feedback.AddAsync(new FeedbackRecord("discord", interaction.ChannelId ?? "", interaction.InvokingUser?.Id ?? "", replyKey, helpful, reason,
             entry?.Question, entry?.Answer, entry?.CitedDocuments ?? [], time.GetUtcNow()), cancellationToken);
         logger.FeedbackStored(helpful);
-        return Notice("Thanks for the feedback.");
     }
 
     private static InteractionResponse Notice(string text) =>
