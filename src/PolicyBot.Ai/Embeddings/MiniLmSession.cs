@@ -27,6 +27,9 @@ internal sealed class MiniLmSession : IDisposable
             IntraOpNumThreads = Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
+        // ONNX Runtime's worker threads spin while they wait for work by default: idle between two short query embeddings,
+        // they would burn the cores that concurrent chat requests need. Waiting threads sleep instead.
+        _sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _session = new InferenceSession(MiniLmResources.ReadModel(), _sessionOptions);
 
         // The model also has a pooler output ("924", tanh over [CLS]); sentence-transformers ignores it and so do we.
