@@ -31,16 +31,20 @@ public sealed class LoadCommandTests
         await using var server = await BotServer.StartAsync(new Dictionary<string, string?>
         {
             ["PolicyBot:RateLimits:PerUser:QuestionsPerMinute"] = "1",
-            ["PolicyBot:RateLimits:PerUser:Burst"] = "2",
+            ["PolicyBot:RateLimits:PerUser:Burst"] = "1",
         });
+        // The one question this address may ask this minute is asked here; every load question after it is over the limit.
+        Assert.Equal("answer", (await server.ChatAsync("warm-up", "What are the CRMA benchmarks?"))["kind"]!.GetValue<string>());
         using var cli = new CliWorkspace();
 
-        var result = await cli.RunAsync("load", "--url", server.Address.ToString(), "--clients", "1", "--duration", "2s", "--json");
+        var result = await cli.RunAsync("load", "--url", server.Address.ToString(), "--clients", "1", "--duration", "1s", "--json");
 
         Assert.Equal(1, result.ExitCode);
         var report = JsonNode.Parse(result.Output)!;
-        Assert.Equal(2, report["Succeeded"]!.GetValue<int>());
-        Assert.Equal(report["Requests"]!.GetValue<int>() - 2, report["ErrorKinds"]!["error reply"]!.GetValue<int>());
+        var requests = report["Requests"]!.GetValue<int>();
+        Assert.True(requests >= 1, result.Output);
+        Assert.Equal(0, report["Succeeded"]!.GetValue<int>());
+        Assert.Equal(requests, report["ErrorKinds"]!["error reply"]!.GetValue<int>());
     }
 
     [Fact]
