@@ -20,7 +20,7 @@ internal static class ReportCommand
     {
         var since = new Option<string?>("--since") { Description = $"Only questions and feedback from this date on: {SinceDate.Formats}." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
-        var clusters = new Option<int>("--clusters") { Description = $"How many question groups to show, largest first (1-{MaxClusters}).", DefaultValueFactory = _ => 10 };
+        var clusters = new Option<int>("--clusters") { Description = $"How many question groups to show, largest first (1-{MaxClusters}).", DefaultValueFactory = _ => 10 }.AcceptOnly(1, MaxClusters);
         var threshold = new Option<double>("--threshold")
         {
             Description = "How similar (cosine, 0-1) a question must be to a group to join it; higher gives smaller, tighter groups.",
@@ -30,7 +30,6 @@ internal static class ReportCommand
         {
             since, json, clusters, threshold,
         };
-        clusters.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > MaxClusters) r.AddError($"--clusters must be between 1 and {MaxClusters}."); });
         threshold.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN) r.AddError("--threshold must be between 0 and 1."); });
         since.Validators.Add(r => { if (r.GetValueOrDefault<string?>() is { } s && !SinceDate.TryParse(s, new DateOnly(2000, 1, 1), out _)) r.AddError($"--since takes {SinceDate.Formats}."); });
         command.SetAction((parse, ct) => CliRunner.RunAsync(cli, async services =>
